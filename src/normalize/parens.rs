@@ -1,0 +1,57 @@
+//! Rule 8: round parentheses.
+//!
+//! Parentheses are matched with a stack, whatever their width (`(`, `（`), so converting
+//! one pair never changes how the others match. A pair becomes `（…）` when its content
+//! holds Han, or when it is not glued to a Latin word on its left and a Han character or
+//! full-width mark sits next to it outside (`阿里巴巴 (BABA.N) 旗下`). `function(123)`
+//! and `Paris(France)` stay; unbalanced parentheses stay; square brackets, `<< >>` and
+//! corner brackets are never converted.
+
+use super::chars::is_latin_alnum;
+use super::line::{Line, FROZEN};
+use super::quotes::{outside_left, outside_right};
+
+/// Matches the parentheses of `line` and records the pairs in `line.partner`.
+pub(crate) fn pair(line: &mut Line) {
+    let mut stack = std::mem::take(&mut line.stack);
+    stack.clear();
+    for i in 0..line.len() {
+        if line.flags[i] & FROZEN != 0 {
+            continue;
+        }
+        match line.chars[i] {
+            '(' | '（' => stack.push(i as u32),
+            ')' | '）' => {
+                if let Some(o) = stack.pop() {
+                    line.partner[o as usize] = i as u32;
+                    line.partner[i] = o;
+                }
+            }
+            _ => {}
+        }
+    }
+    line.stack = stack;
+}
+
+/// Whether `c` is a parenthesis this module pairs.
+pub(crate) fn is_paren(c: char) -> bool {
+    matches!(c, '(' | ')' | '（' | '）')
+}
+
+/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
+/// converts it if it qualifies.
+pub(crate) fn apply(line: &mut Line, o: usize) {
+    let c = line.partner[o] as usize;
+    if line.chars[o] == '（' && line.chars[c] == '）' {
+        return;
+    }
+    let glued = line
+        .prev_adjacent(o)
+        .is_some_and(|j| is_latin_alnum(line.chars[j]));
+    let convert =
+        line.han_between(o, c) || (!glued && (outside_left(line, o) || outside_right(line, o, c)));
+    if convert {
+        line.chars[o] = '（';
+        line.chars[c] = '）';
+    }
+}

@@ -1,0 +1,277 @@
+//! Finds what must not be touched: code spans, `$…$` math, URLs, e-mail addresses,
+//! `@mentions`, paths, command-line flags, `key=value`, and HTML entity text.
+//!
+//! Code and math are flagged [`CODE`] (they count as Latin runs for spacing); the tokens
+//! are flagged [`PROT`] (under the compact policy the spaces around them are kept);
+//! entities are flagged [`ENTITY`]. Each finder is one forward scan.
+
+use super::chars::{class, Class};
+use super::line::{Line, CODE, ENTITY, PROT};
+
+/// Flags everything protected in `line`.
+pub(crate) fn mark(line: &mut Line) {
+    code_spans(line);
+    math_spans(line);
+    tokens(line);
+    entities(line);
+}
+
+/// Backtick code spans: a run of one to three backticks closes at the next run of the
+/// same length. Unclosed runs are left alone.
+fn code_spans(line: &mut Line) {
+    let mut open: [Option<usize>; 3] = [None; 3];
+    let mut i = 0;
+    let n = line.len();
+    while i < n {
+        if line.chars[i] != '`' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && line.chars[i] == '`' {
+            i += 1;
+        }
+        let len = i - start;
+        if len > 3 {
+            continue;
+        }
+        match open[len - 1] {
+            Some(o) => {
+                line.flags[o..i].iter_mut().for_each(|f| *f |= CODE);
+                open = [None; 3];
+            }
+            None => open[len - 1] = Some(start),
+        }
+    }
+}
+
+/// Inline math `$…$`: the opening `$` is followed by a Latin character, the closing one
+/// follows a Latin character and is not followed by a digit, and everything between is
+/// Latin or space (no Han, no full-width marks). `$999 起` alone is money, not math.
+fn math_spans(line: &mut Line) {
+    let n = line.len();
+    let latin = |line: &Line, j: usize| j < n && class(line.chars[j]) == Class::Latin;
+    let mut open: Option<usize> = None;
+    for i in 0..n {
+        if line.flags[i] & CODE != 0 {
+            open = None;
+            continue;
+        }
+        let c = line.chars[i];
+        if c != '$' {
+            if open.is_some() && !matches!(class(c), Class::Latin | Class::Space) {
+                open = None;
+            }
+            continue;
+        }
+        if let Some(o) = open {
+            let closes = i > o + 1
+                && latin(line, i - 1)
+                && !line.chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+            if closes {
+                line.flags[o..=i].iter_mut().for_each(|f| *f |= CODE);
+                open = None;
+                continue;
+            }
+        }
+        open = (latin(line, i + 1) && line.chars[i + 1] != '$').then_some(i);
+    }
+}
+
+/// Whether `c` can be part of a token (URL, path, ...): anything Latin but a space.
+fn token_char(line: &Line, i: usize) -> bool {
+    line.flags[i] & CODE == 0 && class(line.chars[i]) == Class::Latin
+}
+
+/// Splits the line into tokens of Latin characters and flags the protected ones.
+fn tokens(line: &mut Line) {
+    let n = line.len();
+    let mut i = 0;
+    while i < n {
+        if !token_char(line, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && token_char(line, i) {
+            i += 1;
+        }
+        let mut s = start;
+        let mut e = i;
+        while s < e
+            && matches!(
+                line.chars[s],
+                '"' | '\'' | '(' | '[' | '{' | '<' | ',' | ';' | ':' | '!' | '?' | '*'
+            )
+        {
+            s += 1;
+        }
+        while e > s
+            && matches!(
+                line.chars[e - 1],
+                '"' | '\'' | ')' | ']' | '}' | '>' | '.' | ',' | ';' | ':' | '!' | '?' | '*'
+            )
+        {
+            e -= 1;
+        }
+        if s == e {
+            continue;
+        }
+        // A flag must not be glued to a Latin word or a Han character on its left.
+        let after_gap = start == 0 || !matches!(class(line.chars[start - 1]), Class::Han);
+        if is_protected(&line.chars[s..e], s == start && after_gap) {
+            line.flags[s..e].iter_mut().for_each(|f| *f |= PROT);
+        }
+    }
+}
+
+/// Whether a token is a URL, e-mail address, mention, path, flag or `key=value`.
+/// `may_be_flag` says the token starts right after a space, a mark or the line start.
+fn is_protected(t: &[char], may_be_flag: bool) -> bool {
+    let has_alnum = t.iter().any(|c| c.is_alphanumeric());
+    if !has_alnum {
+        return false;
+    }
+    let lower_starts = |p: &str| {
+        t.len() >= p.len()
+            && t.iter()
+                .zip(p.chars())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    };
+    // URL: scheme:// or www.
+    if lower_starts("www.") || t.windows(3).any(|w| w == [':', '/', '/']) {
+        return true;
+    }
+    // E-mail (local@domain.tld) or @mention.
+    if let Some(at) = t.iter().position(|&c| c == '@') {
+        if at == 0 {
+            return t.len() > 1 && (t[1].is_alphanumeric() || t[1] == '_');
+        }
+        let domain = &t[at + 1..];
+        if t[at - 1].is_alphanumeric()
+            && domain.contains(&'.')
+            && domain.first().is_some_and(|c| c.is_alphanumeric())
+        {
+            return true;
+        }
+    }
+    // Paths: leading /, ~/, ./, ../, a drive letter, a backslash, or / with a .ext.
+    let first = t[0];
+    if (first == '/' && t.len() > 1)
+        || lower_starts("~/")
+        || lower_starts("./")
+        || lower_starts("../")
+        || t.contains(&'\\')
+        || (t.len() > 2 && first.is_ascii_alphabetic() && t[1] == ':' && matches!(t[2], '/' | '\\'))
+    {
+        return true;
+    }
+    if t.contains(&'/') && has_extension(t) {
+        return true;
+    }
+    // Command-line flags: -U, --force.
+    if may_be_flag && first == '-' {
+        let rest = if t.get(1) == Some(&'-') {
+            &t[2..]
+        } else {
+            &t[1..]
+        };
+        if rest.first().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+    }
+    // key=value
+    if let Some(eq) = t.iter().position(|&c| c == '=') {
+        let key = &t[..eq];
+        let value = &t[eq + 1..];
+        let key_ok = key
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
+            && key
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if key_ok && !value.is_empty() && !value.contains(&'=') {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether some `.` in `t` is followed by a letter and preceded by a letter or digit
+/// (`nginx.conf`, `example.com`), as opposed to `1.1`.
+fn has_extension(t: &[char]) -> bool {
+    t.windows(3)
+        .any(|w| w[1] == '.' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphabetic())
+}
+
+/// HTML entity text (`&quot;`, `&#39;`, `&#x27;`): left exactly as typed.
+fn entities(line: &mut Line) {
+    let n = line.len();
+    let mut i = 0;
+    while i < n {
+        if line.chars[i] != '&' || line.flags[i] != 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let numeric = line.chars.get(j) == Some(&'#');
+        if numeric {
+            j += 1;
+            if matches!(line.chars.get(j), Some('x' | 'X')) {
+                j += 1;
+            }
+        }
+        let body = j;
+        while j < n && j - body < 32 && line.chars[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j < n && j > body && line.chars[j] == ';' {
+            line.flags[i..=j].iter_mut().for_each(|f| *f |= ENTITY);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prot(s: &str) -> bool {
+        let t: Vec<char> = s.chars().collect();
+        is_protected(&t, true)
+    }
+
+    #[test]
+    fn recognises_protected_tokens() {
+        for yes in [
+            "https://example.com/a",
+            "www.example.com",
+            "news@example.cn",
+            "@someone",
+            "/etc/nginx/nginx.conf",
+            "~/Downloads/",
+            "C:\\Windows",
+            "example.com/zh-cn/",
+            "-U",
+            "--force",
+            "timeout=30",
+        ] {
+            assert!(prot(yes), "{yes}");
+        }
+        for no in [
+            "setup.exe",
+            "Node.js",
+            "C/LLVM",
+            "HTTP/1.1",
+            "114/07/02",
+            "-255",
+            "A/B",
+            "/",
+            "a==b",
+        ] {
+            assert!(!prot(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Rule 7: quotation marks.
+//!
+//! Double quotes (straight or curly, however misused) are paired left to right; a
+//! straight quote right after a digit is an inch mark and takes no part, unless a quote
+//! is open (`这是"iPhone 13"的发布会`). With an odd count nothing is paired. Single quotes are paired the same way, leaving out
+//! apostrophes (a quote between two Latin letters or digits, as in `It's`).
+//!
+//! A double pair becomes `“…”` when its content holds Han or a Han character or
+//! full-width mark sits next to it outside; a single pair becomes `‘…’` only when its
+//! content holds Han. Padding spaces inside a converted pair are dropped. Pairs that do
+//! not qualify are left exactly as typed.
+
+use super::chars::is_latin_alnum;
+use super::line::{Line, DEL, FROZEN, NONE, PAIRED};
+use super::punct;
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’')
+}
+
+/// Whether `c` is any quote character this module pairs.
+pub(crate) fn is_quote(c: char) -> bool {
+    is_double(c) || is_single(c)
+}
+
+/// Pairs the double quotes, then the single quotes, of `line`.
+pub(crate) fn pair(line: &mut Line) {
+    pair_kind(line, true);
+    pair_kind(line, false);
+}
+
+fn pair_kind(line: &mut Line, double: bool) {
+    let mut cand = std::mem::take(&mut line.stack);
+    cand.clear();
+    for i in 0..line.len() {
+        let c = line.chars[i];
+        if line.flags[i] & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| line.chars[j]);
+        let next = line.chars.get(i + 1).copied();
+        let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        if matches!(c, '"' | '\'') && after_digit && cand.len() % 2 == 0 {
+            continue; // an inch or foot mark (where a quote would open)
+        }
+        if !double && prev.is_some_and(is_latin_alnum) && next.is_some_and(is_latin_alnum) {
+            continue; // apostrophe
+        }
+        cand.push(i as u32);
+    }
+    if cand.len() % 2 == 0 {
+        for p in cand.chunks_exact(2) {
+            let (o, c) = (p[0] as usize, p[1] as usize);
+            line.partner[o] = c as u32;
+            line.partner[c] = o as u32;
+            line.flags[o] |= PAIRED;
+            line.flags[c] |= PAIRED;
+        }
+    }
+    line.stack = cand;
+}
+
+/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
+/// converts it if it qualifies.
+pub(crate) fn apply(line: &mut Line, o: usize) {
+    let c = line.partner[o] as usize;
+    let double = is_double(line.chars[o]);
+    let convert =
+        line.han_between(o, c) || (double && (outside_left(line, o) || outside_right(line, o, c)));
+    if !convert {
+        return;
+    }
+    let (open, close) = if double {
+        ('“', '”')
+    } else {
+        ('‘', '’')
+    };
+    line.chars[o] = open;
+    line.chars[c] = close;
+    for pad in [o + 1, c - 1] {
+        if pad > o && pad < c && line.chars[pad] == ' ' {
+            line.flags[pad] |= DEL;
+        }
+    }
+}
+
+/// Whether a Han character or full-width mark sits left of the pair opened at `o`.
+/// Everything left of `o` is already final.
+pub(crate) fn outside_left(line: &Line, o: usize) -> bool {
+    line.prev(o).is_some_and(|j| punct::is_wide(line, j))
+}
+
+/// Whether a Han character or full-width mark sits right of the pair `o`..`c`.
+///
+/// The walk has not reached that character yet, so this predicts what it will be:
+/// another pair's opener does not count (it is undecided and would make the answer
+/// depend on the order of decisions); a closer of an enclosing pair is already final;
+/// a half-width mark counts when it converts even if this pair stays as typed.
+pub(crate) fn outside_right(line: &Line, o: usize, c: usize) -> bool {
+    let Some(j) = line.next(c) else { return false };
+    if line.flags[j] & FROZEN != 0 {
+        return false;
+    }
+    let p = line.partner[j];
+    if p != NONE {
+        return (p as usize) < o && punct::is_wide(line, j);
+    }
+    punct::is_wide(line, j) || punct::would_convert(line, j, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_skip_inch_marks_and_apostrophes() {
+        let mut line = Line::default();
+        line.chars = "It's 5\" \"a\"".chars().collect();
+        line.flags = vec![0; line.chars.len()];
+        line.partner = vec![NONE; line.chars.len()];
+        pair(&mut line);
+        assert_eq!(line.partner[2], NONE);
+        assert_eq!(line.partner[6], NONE);
+        assert_eq!(line.partner[8], 10);
+    }
+}
