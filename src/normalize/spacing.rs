@@ -68,7 +68,7 @@ fn compact(chars: &[char], flags: &[u8], b: &mut Buffers) {
     b.flags.clear();
     b.class.clear();
     for (&c, &f) in chars.iter().zip(flags) {
-        if f & DEL != 0 || (c == ' ' && b.chars.last().is_none_or(|&p| p == ' ')) {
+        if f & DEL != 0 || (c == ' ' && b.chars.last().map_or(true, |&p| p == ' ')) {
             continue;
         }
         let cls = if f & (CODE | PROT) != 0 {

@@ -1,0 +1,136 @@
+//! Output types: [`Article`], [`Block`], [`BlockKind`], [`Image`].
+
+/// What kind of text a [`Block`] holds.
+///
+/// ```
+/// use textsift::BlockKind;
+/// assert_eq!(BlockKind::Heading { level: 2 }.name(), "heading");
+/// assert_eq!(BlockKind::default(), BlockKind::Paragraph);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Running text.
+    #[default]
+    Paragraph,
+    /// A heading, `level` 1 to 6 as in `<h1>`…`<h6>`.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+    },
+    /// One item of a list (`<li>`).
+    ListItem,
+    /// Quoted text (`<blockquote>`).
+    Quote,
+    /// Preformatted code; its whitespace is kept as written.
+    Code,
+    /// A caption of an image or table (`<figcaption>`, `<caption>`).
+    Caption,
+    /// One table row, cells separated by ` | `.
+    TableRow,
+}
+
+impl BlockKind {
+    /// The kind's name as it appears in JSON: `paragraph`, `heading`, `list_item`,
+    /// `quote`, `code`, `caption` or `table_row`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+            BlockKind::Code => "code",
+            BlockKind::Caption => "caption",
+            BlockKind::TableRow => "table_row",
+        }
+    }
+}
+
+/// One block of body text, in document order.
+///
+/// ```
+/// let article = textsift::extract_str("<h2>Intro</h2><p>Hello there.</p>").unwrap();
+/// assert_eq!(article.blocks[0].kind, textsift::BlockKind::Heading { level: 2 });
+/// assert_eq!(article.blocks[1].text, "Hello there.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text, normalised (code keeps its whitespace). Never empty.
+    pub text: String,
+}
+
+/// One image of the body.
+///
+/// ```
+/// let html = r#"<p>a</p><img data-original="http://e.com/a.jpg" src="data:image/gif;base64,R0lGOD" width="10" height="20"><p>b</p>"#;
+/// let article = textsift::extract_str(html).unwrap();
+/// let image = &article.images[0];
+/// assert_eq!(image.url, "http://e.com/a.jpg");
+/// assert_eq!((image.width, image.height, image.block), (Some(10), Some(20), 1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The real, absolute URL: lazy-load attributes and image proxies unwrapped.
+    pub url: String,
+    /// The `alt` text, when it says something.
+    pub alt: Option<String>,
+    /// The caption (`<figcaption>` or similar), when there is one.
+    pub caption: Option<String>,
+    /// Width in pixels, from `width`/`data-width`, when known.
+    pub width: Option<u32>,
+    /// Height in pixels, from `height`/`data-height`, when known.
+    pub height: Option<u32>,
+    /// Index in [`Article::blocks`] of the block the image precedes
+    /// (equal to `blocks.len()` for an image after the last block).
+    pub block: usize,
+}
+
+/// The result of an extraction.
+///
+/// ```
+/// let post = "---\ntitle: 'Hello'\ntags: [a, b]\n---\n<p>第一段 2021 年</p><p>Second.</p>";
+/// let article = textsift::extract_str(post).unwrap();
+/// assert_eq!(article.title.as_deref(), Some("Hello"));
+/// assert_eq!(article.tags, ["a", "b"]);
+/// assert_eq!(article.text(), "第一段2021年\n\nSecond.");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Article {
+    /// The title: front matter, else `og:title`, `<title>`, the first `<h1>`.
+    pub title: Option<String>,
+    /// The author, when the input names one.
+    pub author: Option<String>,
+    /// Publication date: RFC 3339 when the zone is known (`2021-08-12T06:07:34Z`);
+    /// a date given without a zone stays naive (`2021-10-28T14:08:07`).
+    pub published: Option<String>,
+    /// Categories, in the order given.
+    pub categories: Vec<String>,
+    /// Tags, in the order given.
+    pub tags: Vec<String>,
+    /// The lead image's real URL (front matter `headimg`/`thumbnail`/`cover`, `og:image`).
+    pub lead_image: Option<String>,
+    /// The body as typed blocks, in document order.
+    pub blocks: Vec<Block>,
+    /// The body's images, each once, in document order.
+    pub images: Vec<Image>,
+    /// Soft problems met on the way (broken front matter, an unparsable date…).
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// The body as plain text: the blocks' texts joined by a blank line.
+    pub fn text(&self) -> String {
+        let len = self.blocks.iter().map(|b| b.text.len() + 2).sum();
+        let mut out = String::with_capacity(len);
+        for (i, block) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(&block.text);
+        }
+        out
+    }
+}

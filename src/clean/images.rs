@@ -1,0 +1,253 @@
+//! Images: the real source behind lazy-load attributes, `srcset`, `<picture>` and proxies.
+
+use crate::dom::{attr, tag, NodeRef};
+use crate::url::{resolve, ProxyList};
+use url::Url;
+
+/// What URLs are resolved against.
+pub(crate) struct UrlContext<'a> {
+    pub(crate) base: Option<&'a Url>,
+    pub(crate) proxies: &'a ProxyList,
+}
+
+/// An image as found in the markup, before its caption and block index are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawImage {
+    pub(crate) url: String,
+    pub(crate) alt: Option<String>,
+    pub(crate) width: Option<u32>,
+    pub(crate) height: Option<u32>,
+}
+
+/// Lazy-load attributes that hold the full-size image, most specific first.
+/// They win over `src`, which lazy loaders fill with a placeholder or a thumbnail.
+const LAZY_ATTRS: &[&str] = &[
+    "data-original",
+    "data-actualsrc",
+    "data-lazy-src",
+    "data-src",
+    "data-original-src",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-lazyload",
+    "data-lazy",
+    "data-echo",
+    "data-url",
+    "zoomfile",
+    "file",
+];
+
+const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+
+/// The image an `<img>` (or `<amp-img>`) element shows, when it has a real source.
+pub(crate) fn image_of(node: NodeRef<'_>, ctx: &UrlContext<'_>) -> Option<RawImage> {
+    let width = dimension(node, &["width", "data-width", "data-w"]);
+    let height = dimension(node, &["height", "data-height", "data-h"]);
+    if width == Some(1) && height == Some(1) {
+        return None; // a tracking pixel
+    }
+    let url = source(node, ctx)?;
+    let alt = attr(node, "alt")
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|a| !a.is_empty());
+    Some(RawImage {
+        url,
+        alt,
+        width,
+        height,
+    })
+}
+
+fn source(node: NodeRef<'_>, ctx: &UrlContext<'_>) -> Option<String> {
+    let usable = |raw: &str| -> Option<String> {
+        if is_placeholder(raw) {
+            None
+        } else {
+            resolve(raw, ctx.base, ctx.proxies)
+        }
+    };
+    for name in LAZY_ATTRS {
+        if let Some(url) = attr(node, name).and_then(usable) {
+            return Some(url);
+        }
+    }
+    for name in SRCSET_ATTRS {
+        if let Some(url) = attr(node, name).and_then(best_in_srcset).and_then(usable) {
+            return Some(url);
+        }
+    }
+    // <picture><source srcset=…><img src=placeholder></picture>
+    if let Some(parent) = node.parent().filter(|p| tag(*p) == Some("picture")) {
+        for sibling in parent.children().filter(|c| tag(*c) == Some("source")) {
+            for name in SRCSET_ATTRS {
+                if let Some(url) = attr(sibling, name)
+                    .and_then(best_in_srcset)
+                    .and_then(usable)
+                {
+                    return Some(url);
+                }
+            }
+        }
+    }
+    attr(node, "src").and_then(usable)
+}
+
+/// The widest candidate of a `srcset` (by `w`, then `x` descriptor; the first on ties).
+fn best_in_srcset(srcset: &str) -> Option<&str> {
+    let mut best: Option<(&str, f64)> = None;
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let mut url = &rest[..url_end];
+        rest = &rest[url_end..];
+        let mut descriptor = "";
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            let d_end = rest.find(',').unwrap_or(rest.len());
+            descriptor = rest[..d_end].trim();
+            rest = &rest[d_end..];
+        }
+        let score = descriptor
+            .strip_suffix(['w', 'x'])
+            .and_then(|n| n.trim().parse::<f64>().ok())
+            .map(|n| {
+                if descriptor.ends_with('w') {
+                    n
+                } else {
+                    n * 1000.0
+                }
+            })
+            .unwrap_or(1000.0);
+        if !url.is_empty() && best.is_none_or(|(_, s)| score > s) {
+            best = Some((url, score));
+        }
+    }
+    best.map(|(u, _)| u)
+}
+
+/// Placeholders lazy loaders put in `src`: data URIs, blank/loading/spacer images.
+fn is_placeholder(raw: &str) -> bool {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return true;
+    }
+    let head = raw.get(..11).unwrap_or(raw).to_ascii_lowercase();
+    if head.starts_with("data:") || head.starts_with("about:") || head.starts_with("blob:") {
+        return true;
+    }
+    let path = raw.split(['?', '#']).next().unwrap_or(raw);
+    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let stem = file.split('.').next().unwrap_or(&file);
+    const WORDS: &[&str] = &[
+        "blank",
+        "placeholder",
+        "spacer",
+        "loading",
+        "lazy",
+        "lazyload",
+        "pixel",
+        "transparent",
+        "1x1",
+        "grey",
+        "gray",
+        "empty",
+        "clear",
+        "loader",
+        "spinner",
+    ];
+    stem.split(['-', '_']).any(|w| WORDS.contains(&w))
+}
+
+fn dimension(node: NodeRef<'_>, names: &[&str]) -> Option<u32> {
+    names.iter().find_map(|name| {
+        let value = attr(node, name)?.trim();
+        let digits_end = value
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(value.len());
+        let rest = value[digits_end..].trim();
+        if !(rest.is_empty() || rest.eq_ignore_ascii_case("px")) {
+            return None; // "100%", "auto"
+        }
+        value[..digits_end].parse::<u32>().ok().filter(|&n| n > 0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{descendants, parse};
+
+    fn first_image(html: &str) -> Option<RawImage> {
+        let dom = parse(html);
+        let proxies = ProxyList::default();
+        let base = Url::parse("https://site.test/post/").unwrap();
+        let ctx = UrlContext {
+            base: Some(&base),
+            proxies: &proxies,
+        };
+        let img = descendants(dom.root()).find(|n| tag(*n) == Some("img"))?;
+        image_of(img, &ctx)
+    }
+
+    fn url_of(html: &str) -> Option<String> {
+        first_image(html).map(|i| i.url)
+    }
+
+    #[test]
+    fn lazy_attribute_wins_over_thumbnail_src() {
+        assert_eq!(
+            url_of(r#"<img src="/thumb_200.jpg" data-original="/full.jpg">"#).as_deref(),
+            Some("https://site.test/full.jpg")
+        );
+        assert_eq!(
+            url_of(r#"<img src="data:image/gif;base64,R0lG" data-src="a.png">"#).as_deref(),
+            Some("https://site.test/post/a.png")
+        );
+    }
+
+    #[test]
+    fn placeholders_are_ignored() {
+        assert_eq!(url_of(r#"<img src="/img/loading.gif">"#), None);
+        assert_eq!(
+            url_of(r#"<img src="/static/blank.gif" data-lazy-src="/x.jpg">"#).as_deref(),
+            Some("https://site.test/x.jpg")
+        );
+        assert_eq!(url_of(r#"<img src="/a.gif" width="1" height="1">"#), None);
+        assert_eq!(url_of(r#"<img src="javascript:alert(1)">"#), None);
+    }
+
+    #[test]
+    fn srcset_takes_the_widest() {
+        assert_eq!(
+            url_of(r#"<img srcset="/s.jpg 300w, /l.jpg 1200w, /m.jpg 800w">"#).as_deref(),
+            Some("https://site.test/l.jpg")
+        );
+        assert_eq!(
+            url_of(r#"<img data-srcset="/a,w_1.jpg 1x, /a,w_2.jpg 2x" src="data:,">"#).as_deref(),
+            Some("https://site.test/a,w_2.jpg")
+        );
+        assert_eq!(
+            url_of(r#"<picture><source srcset="/p.webp 2x"><img src="/spacer.gif"></picture>"#)
+                .as_deref(),
+            Some("https://site.test/p.webp")
+        );
+    }
+
+    #[test]
+    fn dimensions_and_alt() {
+        let img =
+            first_image(r#"<img src="/a.jpg" data-width="845" data-height="468px" alt="  图 1 ">"#)
+                .unwrap();
+        assert_eq!((img.width, img.height), (Some(845), Some(468)));
+        assert_eq!(img.alt.as_deref(), Some("图 1"));
+        let img = first_image(r#"<img src="/a.jpg" width="100%">"#).unwrap();
+        assert_eq!(img.width, None);
+    }
+}

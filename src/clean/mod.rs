@@ -1,0 +1,8 @@
+//! Cleaning rules, applied during the block walk: which elements are noise, and what the
+//! real source of an image is once lazy-load markup and proxies are unwrapped.
+
+mod images;
+mod noise;
+
+pub(crate) use images::{image_of, RawImage, UrlContext};
+pub(crate) use noise::{classify, Role};

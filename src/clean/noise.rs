@@ -1,0 +1,201 @@
+//! Noise: scripts, styles, widgets, forms, hidden elements, share/related/tip boxes.
+
+use crate::dom::{attr, tag, NodeRef};
+
+/// What an element is to the block walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Dropped with everything inside.
+    Noise,
+    /// Text inside is dropped, but images inside are kept (`<noscript>` fallbacks).
+    ImagesOnly,
+    /// Ordinary content.
+    Content,
+}
+
+/// Elements whose whole subtree is never article text.
+const NOISE_TAGS: &[&str] = &[
+    "script", "style", "svg", "button", "input", "select", "option", "textarea", "iframe",
+    "object", "embed", "canvas", "template", "audio", "video", "map", "dialog", "head", "link",
+    "meta", "title", "nav", "aside", "menu", "datalist", "progress", "meter", "frameset", "frame",
+    "applet", "label",
+];
+
+/// Words in a class or id that mark a widget rather than text (matched as whole words,
+/// where words are split at `-`, `_`, spaces and case changes are ignored).
+const NOISE_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "sns",
+    "comment",
+    "comments",
+    "related",
+    "recommend",
+    "recommended",
+    "advert",
+    "advertisement",
+    "adsbygoogle",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "reward",
+    "dashang",
+    "donate",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "toolbar",
+    "sidebar",
+    "widget",
+    "tougao",
+    "rp",
+    "btn",
+    "copyright",
+    "disclaimer",
+    "qrcode",
+    "zan",
+];
+
+/// Whole class or id tokens that mark trailing junk of known publishers.
+const NOISE_TOKENS: &[&str] = &[
+    "article_bottom",
+    "recommend_bottom",
+    "article-bottom",
+    "post-nav",
+    "post-navigation",
+    "nav-links",
+    "entry-meta",
+    "post-meta",
+    "tip-box",
+    "tips-box",
+    "reward-box",
+    "print-link",
+];
+
+/// Tags never dropped for their class or id (the page's frame and main containers).
+const NEVER_BY_CLASS: &[&str] = &["html", "body", "article", "main", "pre", "code"];
+
+/// Classifies an element. Text and other nodes are always [`Role::Content`].
+pub(crate) fn classify(node: NodeRef<'_>) -> Role {
+    let Some(name) = tag(node) else {
+        return Role::Content;
+    };
+    if NOISE_TAGS.contains(&name) {
+        return Role::Noise;
+    }
+    if name == "noscript" {
+        return Role::ImagesOnly;
+    }
+    if is_hidden(node) {
+        return Role::Noise;
+    }
+    if NEVER_BY_CLASS.contains(&name) {
+        return Role::Content;
+    }
+    let class = attr(node, "class").unwrap_or("");
+    let id = attr(node, "id").unwrap_or("");
+    if (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id)) {
+        return Role::Noise;
+    }
+    Role::Content
+}
+
+fn is_hidden(node: NodeRef<'_>) -> bool {
+    if attr(node, "hidden").is_some() {
+        return true;
+    }
+    if attr(node, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if let Some(style) = attr(node, "style") {
+        if style.len() < 400 {
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            return compact.contains("display:none") || compact.contains("visibility:hidden");
+        }
+    }
+    false
+}
+
+/// True when a class/id value names a widget.
+fn has_noise_name(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|token| {
+        let lower = token.to_ascii_lowercase();
+        NOISE_TOKENS.contains(&lower.as_str())
+            || lower
+                .split(['-', '_'])
+                .any(|word| NOISE_WORDS.contains(&word))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{descendants, parse};
+
+    fn role_of(html: &str, name: &str) -> Role {
+        let dom = parse(html);
+        let node = descendants(dom.root())
+            .find(|n| tag(*n) == Some(name))
+            .unwrap();
+        classify(node)
+    }
+
+    #[test]
+    fn widgets_by_tag_and_name() {
+        assert_eq!(role_of("<script>x</script>", "script"), Role::Noise);
+        assert_eq!(
+            role_of("<div class='recommend_bottom'>x</div>", "div"),
+            Role::Noise
+        );
+        assert_eq!(
+            role_of("<div id='article_bottom'>x</div>", "div"),
+            Role::Noise
+        );
+        assert_eq!(
+            role_of("<span class='copy-code-btn'>复制代码</span>", "span"),
+            Role::Noise
+        );
+        assert_eq!(
+            role_of("<div class='wp_rp_wrap wp_rp_plain'>x</div>", "div"),
+            Role::Noise
+        );
+        assert_eq!(role_of("<p style='display: none'>x</p>", "p"), Role::Noise);
+        assert_eq!(
+            role_of("<noscript><img src=a></noscript>", "noscript"),
+            Role::ImagesOnly
+        );
+    }
+
+    #[test]
+    fn content_is_not_noise() {
+        assert_eq!(
+            role_of("<div class='markdown-body'>x</div>", "div"),
+            Role::Content
+        );
+        assert_eq!(role_of("<a class='trsHotWords'>x</a>", "a"), Role::Content);
+        assert_eq!(
+            role_of("<div class='commentary shareholder'>x</div>", "div"),
+            Role::Content
+        );
+        assert_eq!(
+            role_of("<code class='hljs copyable'>x</code>", "code"),
+            Role::Content
+        );
+        assert_eq!(
+            role_of("<article class='post share'>x</article>", "article"),
+            Role::Content
+        );
+    }
+}

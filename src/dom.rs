@@ -1,0 +1,155 @@
+//! The only module that talks to html5ever and scraper: parsing, and an iterative walk.
+
+use html5ever::driver::{parse_document, ParseOpts};
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::{Html, HtmlTreeSink, Node};
+
+/// A node of the parsed tree.
+pub(crate) type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
+
+/// A parsed document.
+pub(crate) struct Dom {
+    html: Html,
+}
+
+/// Parses `text` as an HTML document with scripting off, so `<noscript>` content is real
+/// markup (its lazy-load fallback images are found).
+pub(crate) fn parse(text: &str) -> Dom {
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let html = parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(text);
+    Dom { html }
+}
+
+impl Dom {
+    /// The document node.
+    pub(crate) fn root(&self) -> NodeRef<'_> {
+        self.html.tree.root()
+    }
+
+    /// The first element named `name` in document order (`body`, `head`, `title`…).
+    pub(crate) fn find(&self, name: &str) -> Option<NodeRef<'_>> {
+        descendants(self.root()).find(|n| tag(*n) == Some(name))
+    }
+}
+
+/// The lower-case tag name of an element node.
+pub(crate) fn tag<'a>(node: NodeRef<'a>) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+/// An attribute of an element node.
+pub(crate) fn attr<'a>(node: NodeRef<'a>, name: &str) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(e) => e.attr(name),
+        _ => None,
+    }
+}
+
+/// The text of a text node.
+pub(crate) fn text<'a>(node: NodeRef<'a>) -> Option<&'a str> {
+    match node.value() {
+        Node::Text(t) => Some(&t.text),
+        _ => None,
+    }
+}
+
+/// Every node below `root` (not `root` itself) in document order; iterative.
+pub(crate) fn descendants(root: NodeRef<'_>) -> impl Iterator<Item = NodeRef<'_>> {
+    root.descendants().skip(1)
+}
+
+/// All text below `node`, concatenated (no whitespace handling).
+pub(crate) fn text_content(node: NodeRef<'_>) -> String {
+    let mut out = String::new();
+    for n in node.descendants() {
+        if let Some(t) = text(n) {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// What the walker should do after entering an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flow {
+    /// Visit the node's children.
+    Descend,
+    /// Skip the children; `leave` is still called.
+    Skip,
+}
+
+/// Walks the subtree under `root` (excluding `root`) in document order without recursion,
+/// calling `enter` on the way down and `leave` on the way up for every node.
+pub(crate) fn walk<'a>(
+    root: NodeRef<'a>,
+    mut enter: impl FnMut(NodeRef<'a>) -> Flow,
+    mut leave: impl FnMut(NodeRef<'a>),
+) {
+    let Some(mut node) = root.first_child() else {
+        return;
+    };
+    loop {
+        let flow = enter(node);
+        if flow == Flow::Descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+        }
+        // Leave this node and climb until a next sibling exists.
+        loop {
+            leave(node);
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(parent) if parent.id() != root.id() => node = parent,
+                _ => return,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noscript_content_is_markup() {
+        let dom = parse("<noscript><img src=a.jpg></noscript>");
+        assert!(descendants(dom.root()).any(|n| tag(n) == Some("img")));
+    }
+
+    #[test]
+    fn walk_visits_in_order_and_skips() {
+        let dom = parse("<body><p>a<b>b</b></p><div>skip<i>x</i></div><p>c</p></body>");
+        let body = dom.find("body").unwrap();
+        let mut seen = String::new();
+        walk(
+            body,
+            |n| {
+                if let Some(t) = text(n) {
+                    seen.push_str(t);
+                }
+                if tag(n) == Some("div") {
+                    Flow::Skip
+                } else {
+                    Flow::Descend
+                }
+            },
+            |_| {},
+        );
+        assert_eq!(seen, "abc");
+    }
+}

@@ -1,0 +1,136 @@
+//! The extraction pipeline: front matter → DOM → metadata → content → blocks → normalise.
+
+use crate::blocks::{self, Walked};
+use crate::clean::UrlContext;
+use crate::{date, dom, front_matter, metadata, normalize, select, url};
+use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
+
+/// Runs every stage on decoded text.
+pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
+    let (fm, body) = front_matter::split(text);
+    let fm = fm.unwrap_or_default();
+    let dom = dom::parse(body);
+    let page = metadata::read(&dom);
+
+    // The base URL: the caller's, refined by the page's <base href> or canonical URL.
+    let page_base = page
+        .base_href
+        .as_deref()
+        .or(page.canonical.as_deref())
+        .and_then(|href| match &ex.base_url {
+            Some(b) => b.join(href).ok(),
+            None => ::url::Url::parse(href).ok(),
+        })
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let base = page_base.as_ref().or(ex.base_url.as_ref());
+    let ctx = UrlContext {
+        base,
+        proxies: &ex.proxies,
+    };
+
+    let root = select::content_root(&dom);
+    let walked = blocks::build(root, &ctx, ex.keep_images);
+
+    let mut article = Article {
+        warnings: fm.warnings,
+        ..Article::default()
+    };
+    let norm = |s: &str| normalize(s, ex.policy);
+    article.title = fm
+        .title
+        .or(page.title)
+        .map(|t| norm(&t))
+        .filter(|t| !t.is_empty());
+    article.author = fm
+        .author
+        .or(page.author)
+        .map(|a| norm(&a))
+        .filter(|a| !a.is_empty());
+    if let Some(raw) = fm.date.or(page.published) {
+        article.published = date::parse(&raw);
+        if article.published.is_none() {
+            article
+                .warnings
+                .push(format!("unrecognised date {raw:?}: published left empty"));
+        }
+    }
+    article.categories = fm
+        .categories
+        .iter()
+        .map(|c| norm(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    article.tags = fm
+        .tags
+        .iter()
+        .map(|c| norm(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    article.lead_image = fm
+        .images
+        .iter()
+        .chain(page.lead_image.as_ref())
+        .filter_map(|raw| url::resolve(raw, base, &ex.proxies))
+        .find(|u| !is_random_placeholder(u));
+    finish_body(&mut article, walked, ex.policy);
+    if article.lead_image.is_none() {
+        article.lead_image = article.images.first().map(|i| i.url.clone());
+    }
+    article
+}
+
+/// Normalises the blocks and attaches images (with their captions) to the article.
+fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
+    article.blocks = walked
+        .blocks
+        .into_iter()
+        .map(|b| {
+            let text = if b.kind == BlockKind::Code {
+                b.text
+            } else {
+                normalize(&b.text, policy)
+            };
+            Block { kind: b.kind, text }
+        })
+        .collect();
+    article.images = walked
+        .images
+        .into_iter()
+        .map(|p| Image {
+            url: p.image.url,
+            alt: p
+                .image
+                .alt
+                .map(|a| normalize(&a, policy))
+                .filter(|a| !a.is_empty()),
+            caption: p
+                .caption
+                .and_then(|i| article.blocks.get(i))
+                .map(|b| b.text.clone()),
+            width: p.image.width,
+            height: p.image.height,
+            block: p.block,
+        })
+        .collect();
+}
+
+/// Random-image services used as stand-in covers (not a real lead image).
+fn is_random_placeholder(url: &str) -> bool {
+    const HOSTS: &[&str] = &[
+        "picsum.photos",
+        "source.unsplash.com",
+        "placehold.it",
+        "placehold.co",
+        "via.placeholder.com",
+        "placekitten.com",
+        "dummyimage.com",
+        "loremflickr.com",
+        "api.ixiaowai.cn",
+        "api.btstu.cn",
+    ];
+    let rest = url.split("//").nth(1).unwrap_or(url);
+    let host = rest.split(['/', '?', ':']).next().unwrap_or("");
+    HOSTS
+        .iter()
+        .any(|h| host.eq_ignore_ascii_case(h) || host.ends_with(&format!(".{h}")))
+}

@@ -1,0 +1,69 @@
+//! `serde::Serialize` for the output types (feature `serde`). Absent values and empty lists
+//! are left out, so the JSON holds only what the input said.
+
+use crate::{Article, Block, Image};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        if let Some(v) = &self.title {
+            map.serialize_entry("title", v)?;
+        }
+        if let Some(v) = &self.author {
+            map.serialize_entry("author", v)?;
+        }
+        if let Some(v) = &self.published {
+            map.serialize_entry("published", v)?;
+        }
+        if !self.categories.is_empty() {
+            map.serialize_entry("categories", &self.categories)?;
+        }
+        if !self.tags.is_empty() {
+            map.serialize_entry("tags", &self.tags)?;
+        }
+        if let Some(v) = &self.lead_image {
+            map.serialize_entry("lead_image", v)?;
+        }
+        map.serialize_entry("text", &self.text())?;
+        map.serialize_entry("blocks", &self.blocks)?;
+        map.serialize_entry("images", &self.images)?;
+        if !self.warnings.is_empty() {
+            map.serialize_entry("warnings", &self.warnings)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Block {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("kind", self.kind.name())?;
+        if let crate::BlockKind::Heading { level } = self.kind {
+            map.serialize_entry("level", &level)?;
+        }
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
+
+impl Serialize for Image {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(v) = &self.alt {
+            map.serialize_entry("alt", v)?;
+        }
+        if let Some(v) = &self.caption {
+            map.serialize_entry("caption", v)?;
+        }
+        if let Some(v) = self.width {
+            map.serialize_entry("width", &v)?;
+        }
+        if let Some(v) = self.height {
+            map.serialize_entry("height", &v)?;
+        }
+        map.serialize_entry("block", &self.block)?;
+        map.end()
+    }
+}
