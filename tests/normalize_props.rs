@@ -183,10 +183,18 @@ fn canon(s: &str) -> Vec<char> {
     res
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
 const POLICIES: [Policy; 3] = [Policy::Compact, Policy::Pangu, Policy::Keep];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    // 1000 cases by default (a second or two in debug mode); PROPTEST_CASES overrides.
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn idempotent(x in text()) {

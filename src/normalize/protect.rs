@@ -78,9 +78,12 @@ fn math_spans(line: &mut Line) {
     }
 }
 
-/// Whether `c` can be part of a token (URL, path, ...): anything Latin but a space.
+/// Whether `c` can be part of a token (URL, path, ...): anything Latin but a space, a
+/// straight quote or a parenthesis. Quotes and parentheses may later turn full-width,
+/// which would change the token on a second run, so they always end one.
 fn token_char(line: &Line, i: usize) -> bool {
-    line.flags[i] & CODE == 0 && class(line.chars[i]) == Class::Latin
+    let c = line.chars[i];
+    line.flags[i] & CODE == 0 && class(c) == Class::Latin && !matches!(c, '"' | '\'' | '(' | ')')
 }
 
 /// Splits the line into tokens of Latin characters and flags the protected ones.
@@ -98,18 +101,24 @@ fn tokens(line: &mut Line) {
         }
         let mut s = start;
         let mut e = i;
+        // Marks at either end may turn full-width (`...` -> `……`), so they are never part
+        // of the token; only `./` and `../` keep their dots.
         while s < e
             && matches!(
                 line.chars[s],
-                '"' | '\'' | '(' | '[' | '{' | '<' | ',' | ';' | ':' | '!' | '?' | '*'
+                '[' | '{' | '<' | ',' | ';' | ':' | '!' | '?' | '*' | '.'
             )
         {
+            let rest = &line.chars[s..e];
+            if rest.starts_with(&['.', '/']) || rest.starts_with(&['.', '.', '/']) {
+                break;
+            }
             s += 1;
         }
         while e > s
             && matches!(
                 line.chars[e - 1],
-                '"' | '\'' | ')' | ']' | '}' | '>' | '.' | ',' | ';' | ':' | '!' | '?' | '*'
+                ']' | '}' | '>' | '.' | ',' | ';' | ':' | '!' | '?' | '*'
             )
         {
             e -= 1;
@@ -118,8 +127,22 @@ fn tokens(line: &mut Line) {
             continue;
         }
         // A flag must not be glued to a Latin word or a Han character on its left.
-        let after_gap = start == 0 || !matches!(class(line.chars[start - 1]), Class::Han);
-        if is_protected(&line.chars[s..e], s == start && after_gap) {
+        let after_gap = s == 0 || {
+            let p = line.chars[s - 1];
+            !p.is_alphanumeric() && class(p) != Class::Han
+        };
+        if is_protected(&line.chars[s..e], after_gap) {
+            // A URL or path may go on with a parenthesised part: `wiki/Rust_(language)`.
+            if e == i && i < n && line.chars[i] == '(' {
+                let mut j = i + 1;
+                while j < n && (token_char(line, j) || line.chars[j] == '\'') {
+                    j += 1;
+                }
+                if j < n && line.chars[j] == ')' && j > i + 1 {
+                    e = j + 1;
+                    i = e;
+                }
+            }
             line.flags[s..e].iter_mut().for_each(|f| *f |= PROT);
         }
     }

@@ -7,7 +7,7 @@
 //!
 //! A double pair becomes `“…”` when its content holds Han or a Han character or
 //! full-width mark sits next to it outside; a single pair becomes `‘…’` only when its
-//! content holds Han. Padding spaces inside a converted pair are dropped. Pairs that do
+//! content holds Han. Padding spaces inside a converted double pair are dropped. Pairs that do
 //! not qualify are left exactly as typed.
 
 use super::chars::is_latin_alnum;
@@ -81,8 +81,11 @@ pub(crate) fn apply(line: &mut Line, o: usize) {
     };
     line.chars[o] = open;
     line.chars[c] = close;
+    // Padding inside a double pair goes. Inside a single pair it stays unless spacing
+    // removes it: dropping it could glue `’` between two letters, where a second run
+    // would take it for an apostrophe.
     for pad in [o + 1, c - 1] {
-        if pad > o && pad < c && line.chars[pad] == ' ' {
+        if double && pad > o && pad < c && line.chars[pad] == ' ' {
             line.flags[pad] |= DEL;
         }
     }

@@ -12,22 +12,28 @@ pub(crate) fn clean(line: &str, folding: bool, mut emit: impl FnMut(char)) {
     let mut pending_space = false;
     let mut started = false;
     let mut prev_digit = false;
+    // Right after a digit colon: the spaces after it go too (`3 ：2` -> `3:2`).
+    let mut glue = false;
     let mut rest = line.chars();
     while let Some(raw) = rest.next() {
         if is_zero_width(raw) {
             continue;
         }
         if raw.is_whitespace() {
-            pending_space = started;
-            prev_digit = false;
+            pending_space = started && !glue;
             continue;
         }
+        glue = false;
         let mut c = if folding { fold(raw) } else { raw };
-        if folding && c == '：' && prev_digit && !pending_space {
-            // Look past zero-width characters, which are about to vanish anyway.
-            let next = rest.clone().find(|&n| !is_zero_width(n));
+        if folding && c == '：' && prev_digit {
+            // Look past spaces and zero-width characters, which are about to go anyway.
+            let next = rest
+                .clone()
+                .find(|&n| !is_zero_width(n) && !n.is_whitespace());
             if next.is_some_and(|n| fold(n).is_ascii_digit()) {
                 c = ':';
+                pending_space = false;
+                glue = true;
             }
         }
         if pending_space {
@@ -113,5 +119,7 @@ mod tests {
         assert_eq!(run("增长了５０％", true), "增长了50％");
         assert_eq!(run("Ｗｉｎｄｏｗｓ", false), "Ｗｉｎｄｏｗｓ");
         assert_eq!(run("1：\u{200B}2", true), "1:2");
+        assert_eq!(run("比分 3 ：2", true), "比分 3:2");
+        assert_eq!(run("3 ：中", true), "3 ：中");
     }
 }
