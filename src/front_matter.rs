@@ -190,18 +190,34 @@ fn read_lines(yaml: &str, fm: &mut FrontMatter) {
     }
 }
 
-/// Strips one pair of surrounding quotes (undoing `''` inside single quotes).
+/// Strips surrounding quotes, repeatedly while they pair up (scrapers that re-quote a title
+/// write `"""'Title'"""`), undoing `''` inside single quotes.
 fn unquote(s: &str) -> String {
-    let s = s.trim();
-    if s.len() >= 2 {
-        if let Some(inner) = s.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')) {
-            return inner.replace("''", "'");
-        }
-        if let Some(inner) = s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
-            return inner.replace("\\\"", "\"");
+    let mut s = s.trim();
+    let mut single = false;
+    loop {
+        let inner = s
+            .strip_prefix('\'')
+            .and_then(|x| x.strip_suffix('\''))
+            .map(|x| (x, true))
+            .or_else(|| {
+                s.strip_prefix('"')
+                    .and_then(|x| x.strip_suffix('"'))
+                    .map(|x| (x, false))
+            });
+        match inner {
+            Some((x, is_single)) if s.len() >= 2 => {
+                s = x.trim();
+                single |= is_single;
+            }
+            _ => break,
         }
     }
-    s.to_string()
+    if single {
+        s.replace("''", "'")
+    } else {
+        s.replace("\\\"", "\"")
+    }
 }
 
 #[cfg(test)]
@@ -234,6 +250,8 @@ mod tests {
         assert_eq!(fm.categories, ["a"]);
         assert_eq!(fm.warnings.len(), 1);
         assert_eq!(body, "body");
+        let (fm, _) = split("---\ntitle: \"\"\"'Re-quoted: 『a』'\"\"\"\n---\n");
+        assert_eq!(fm.unwrap().title.as_deref(), Some("Re-quoted: 『a』"));
     }
 
     #[test]

@@ -56,10 +56,11 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                 h1 = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
             "base" if meta.base_href.is_none() => meta.base_href = attr(node, "href").map(clean),
-            "link" if meta.canonical.is_none() => {
-                if attr(node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    meta.canonical = attr(node, "href").map(clean);
-                }
+            "link"
+                if meta.canonical.is_none()
+                    && attr(node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                meta.canonical = attr(node, "href").map(clean);
             }
             _ => {}
         }

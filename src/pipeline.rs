@@ -73,6 +73,22 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         .filter_map(|raw| url::resolve(raw, base, &ex.proxies))
         .find(|u| !is_random_placeholder(u));
     finish_body(&mut article, walked, ex.policy);
+    if article.blocks.is_empty() {
+        if let Some(title) = &article.title {
+            // A body with images only (a comic, a poster): the title stands in for the text,
+            // so no article comes back without any text.
+            article.blocks.push(Block {
+                kind: BlockKind::Heading { level: 1 },
+                text: title.clone(),
+            });
+            for image in &mut article.images {
+                image.block += 1;
+            }
+            article
+                .warnings
+                .push("the body has no text: the title stands in for it".into());
+        }
+    }
     if article.lead_image.is_none() {
         article.lead_image = article.images.first().map(|i| i.url.clone());
     }

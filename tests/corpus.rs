@@ -28,16 +28,37 @@ fn expected_image_url(tag: &str, attr: &Regex) -> Option<String> {
     for c in attr.captures_iter(tag) {
         attrs.insert(c[1].to_ascii_lowercase(), c[2].to_string());
     }
-    let raw = [
+    // srcset counts as a lazy attribute: its widest candidate is the full-size image.
+    let widest = |srcset: &String| -> Option<String> {
+        srcset
+            .split(", ")
+            .filter_map(|c| {
+                let mut parts = c.split_whitespace();
+                let url = parts.next()?.to_string();
+                let d = parts.next().unwrap_or("1x");
+                let n: f64 = d.trim_end_matches(['w', 'x']).parse().ok()?;
+                Some((if d.ends_with('w') { n } else { n * 1000.0 }, url))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, u)| u)
+    };
+    let lazy = [
         "data-original",
         "data-actualsrc",
         "data-lazy-src",
         "data-src",
-        "src",
-    ]
-    .iter()
-    .filter_map(|k| attrs.get(*k))
-    .find(|v| !v.starts_with("data:") && !v.trim().is_empty())?;
+    ];
+    let raw = lazy
+        .iter()
+        .filter_map(|k| attrs.get(*k).cloned())
+        .chain(
+            ["data-srcset", "srcset"]
+                .iter()
+                .filter_map(|k| attrs.get(*k))
+                .filter_map(widest),
+        )
+        .chain(attrs.get("src").cloned())
+        .find(|v| !v.starts_with("data:") && !v.trim().is_empty())?;
     let raw = raw.replace("&amp;", "&");
     let raw = raw.trim();
     let unwrapped = raw
