@@ -103,7 +103,7 @@ fn visible(s: &str) -> String {
     for c in s.chars() {
         match c {
             ' ' => out.push('␣'),
-            '\n' => out.push_str("⏎"),
+            '\n' => out.push('⏎'),
             c if c.is_whitespace()
                 || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}') =>
             {

@@ -5,7 +5,7 @@
 //! candidates), so a line costs linear time. The buffers live in [`Line`] and are reused
 //! from one line to the next.
 
-use super::chars::{class, is_han, is_opening, Class};
+use super::chars::{class, is_kana_or_hangul, is_opening, Class};
 use super::{parens, protect, punct, quotes, spacing, whitespace, Policy};
 
 /// Inside a protected token (URL, e-mail, path, flag, `key=value`): never converted.
@@ -36,10 +36,24 @@ pub(crate) enum Ctx {
     Other,
 }
 
+/// What [`Line::load`] found in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// The line holds kana or Hangul: it is returned unchanged.
+    KanaOrHangul,
+    /// No Han: only whitespace cleanup and folding apply (already done by the load).
+    NoHan,
+    /// Chinese text: every rule applies.
+    Han,
+}
+
 /// Reusable buffers for one line.
 #[derive(Default)]
 pub(crate) struct Line {
     pub(crate) chars: Vec<char>,
+    /// The class of each character as it stands (kept up to date by conversions;
+    /// protected and code characters count as Latin, entities as Other).
+    pub(crate) cls: Vec<Class>,
     pub(crate) flags: Vec<u8>,
     /// For a paired quote or parenthesis: the index of its partner, else [`NONE`].
     pub(crate) partner: Vec<u32>,
@@ -47,37 +61,107 @@ pub(crate) struct Line {
     pub(crate) han: Vec<u32>,
     /// Scratch list of candidate indices (quotes) or open parentheses (stack).
     pub(crate) stack: Vec<u32>,
+    /// Which ASCII characters occur in the line (bit `c` for `c < 128`).
+    pub(crate) ascii: u128,
+    /// Whether the line holds a curly quote, a full-width parenthesis or `…`.
+    pub(crate) wide_marks: bool,
+    /// Whether some character was deleted or doubled (the spacing pass then compacts).
+    pub(crate) dirty: bool,
     /// Output-side buffers used by the spacing pass.
     pub(crate) spacing: spacing::Buffers,
 }
 
 impl Line {
-    /// Normalises `text` (one line containing Han, no kana or Hangul) into `out`.
+    /// Normalises `text` (one line, no newline) into `out`.
     pub(crate) fn normalize(&mut self, text: &str, policy: Policy, out: &mut String) {
-        self.load(text);
-        protect::mark(self);
-        quotes::pair(self);
-        parens::pair(self);
-        punct::convert(self);
-        spacing::emit(self, policy, out);
+        match self.load(text) {
+            Scope::KanaOrHangul => out.push_str(text),
+            Scope::NoHan => out.extend(self.chars.iter()),
+            Scope::Han => {
+                protect::mark(self);
+                if self.has_any(b"\"'()") || self.wide_marks {
+                    self.count_han();
+                    quotes::pair(self);
+                    parens::pair(self);
+                }
+                if self.has_any(b",.:;?!\"'()") || self.wide_marks {
+                    punct::convert(self);
+                }
+                spacing::emit(self, policy, out);
+            }
+        }
     }
 
-    fn load(&mut self, text: &str) {
+    /// Cleans `text` into the buffers (one pass) and says what kind of line it is.
+    fn load(&mut self, text: &str) -> Scope {
         self.chars.clear();
-        whitespace::clean(text, true, |c| self.chars.push(c));
+        self.cls.clear();
+        self.chars.reserve(text.len());
+        self.cls.reserve(text.len());
+        self.ascii = 0;
+        self.wide_marks = false;
+        self.dirty = false;
+        let mut han = false;
+        let mut kana = false;
+        let (chars, cls, ascii, wide) = (
+            &mut self.chars,
+            &mut self.cls,
+            &mut self.ascii,
+            &mut self.wide_marks,
+        );
+        whitespace::clean(text, true, |c| {
+            let k = class(c);
+            if (c as u32) < 128 {
+                *ascii |= 1u128 << (c as u32);
+            } else {
+                han |= k == Class::Han;
+                kana |= k == Class::Other && is_kana_or_hangul(c);
+                *wide |= matches!(c, '“' | '”' | '‘' | '’' | '（' | '）' | '…');
+            }
+            chars.push(c);
+            cls.push(k);
+        });
+        if kana {
+            return Scope::KanaOrHangul;
+        }
+        if !han {
+            return Scope::NoHan;
+        }
         let n = self.chars.len();
         self.flags.clear();
         self.flags.resize(n, 0);
         self.partner.clear();
         self.partner.resize(n, NONE);
+        Scope::Han
+    }
+
+    /// Fills the running count of Han characters used by [`Line::han_between`].
+    fn count_han(&mut self) {
         self.han.clear();
-        self.han.reserve(n + 1);
+        self.han.reserve(self.chars.len() + 1);
         let mut count = 0;
         self.han.push(0);
-        for &c in &self.chars {
-            count += u32::from(is_han(c));
+        for &k in &self.cls {
+            count += u32::from(k == Class::Han);
             self.han.push(count);
         }
+    }
+
+    /// Whether any of the ASCII characters `set` occurs in the line.
+    pub(crate) fn has_any(&self, set: &[u8]) -> bool {
+        set.iter().any(|&b| self.ascii & (1u128 << b) != 0)
+    }
+
+    /// Replaces the character at `i` (a conversion), keeping its class up to date.
+    pub(crate) fn set(&mut self, i: usize, c: char) {
+        self.chars[i] = c;
+        self.cls[i] = class(c);
+    }
+
+    /// Flags `i` with `flag` (one of [`DEL`], [`DOUBLE`]).
+    pub(crate) fn drop_or_double(&mut self, i: usize, flag: u8) {
+        self.flags[i] |= flag;
+        self.dirty = true;
     }
 
     /// Number of characters.
@@ -119,7 +203,7 @@ impl Line {
 
     /// Whether the character at `j` is Han and free.
     pub(crate) fn is_han_at(&self, j: Option<usize>) -> bool {
-        j.is_some_and(|j| self.free(j) && is_han(self.chars[j]))
+        j.is_some_and(|j| self.cls[j] == Class::Han && self.free(j))
     }
 
     /// The context that the character at `j`, as it stands now, gives to a mark after it.
@@ -133,7 +217,7 @@ impl Line {
             return Ctx::Other;
         }
         let c = self.chars[j];
-        match class(c) {
+        match self.cls[j] {
             Class::Han => Ctx::Han,
             Class::Punct | Class::Sym | Class::Curly if !is_opening(c) => Ctx::Han,
             Class::Latin => Ctx::Latin,

@@ -116,20 +116,9 @@ pub fn normalize(text: &str, policy: Policy) -> String {
 /// Normalises one line (no `\n`) into `out`.
 fn normalize_line(text: &str, policy: Policy, line: &mut line::Line, out: &mut String) {
     if policy == Policy::Keep || text.is_ascii() {
+        // No Han and nothing to fold: whitespace cleanup only, usually a plain copy.
         whitespace::clean_into(text, false, out);
-        return;
-    }
-    let mut han = false;
-    for c in text.chars() {
-        if chars::is_kana_or_hangul(c) {
-            out.push_str(text);
-            return;
-        }
-        han |= chars::is_han(c);
-    }
-    if han {
-        line.normalize(text, policy, out);
     } else {
-        whitespace::clean_into(text, true, out);
+        line.normalize(text, policy, out);
     }
 }

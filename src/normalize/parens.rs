@@ -51,7 +51,7 @@ pub(crate) fn apply(line: &mut Line, o: usize) {
     let convert =
         line.han_between(o, c) || (!glued && (outside_left(line, o) || outside_right(line, o, c)));
     if convert {
-        line.chars[o] = '（';
-        line.chars[c] = '）';
+        line.set(o, '（');
+        line.set(c, '）');
     }
 }

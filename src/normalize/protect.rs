@@ -5,15 +5,31 @@
 //! are flagged [`PROT`] (under the compact policy the spaces around them are kept);
 //! entities are flagged [`ENTITY`]. Each finder is one forward scan.
 
-use super::chars::{class, Class};
+use super::chars::Class;
 use super::line::{Line, CODE, ENTITY, PROT};
 
 /// Flags everything protected in `line`.
 pub(crate) fn mark(line: &mut Line) {
-    code_spans(line);
-    math_spans(line);
-    tokens(line);
-    entities(line);
+    if line.has_any(b"`") {
+        code_spans(line);
+    }
+    if line.has_any(b"$") {
+        math_spans(line);
+    }
+    if line.has_any(b"/\\@=-") || (line.has_any(b".") && line.has_any(b"wW")) {
+        tokens(line);
+    }
+    if line.has_any(b"&") {
+        entities(line);
+    }
+    for i in 0..line.len() {
+        let f = line.flags[i];
+        if f & (CODE | PROT) != 0 {
+            line.cls[i] = Class::Latin;
+        } else if f & ENTITY != 0 {
+            line.cls[i] = Class::Other;
+        }
+    }
 }
 
 /// Backtick code spans: a run of one to three backticks closes at the next run of the
@@ -50,7 +66,7 @@ fn code_spans(line: &mut Line) {
 /// Latin or space (no Han, no full-width marks). `$999 起` alone is money, not math.
 fn math_spans(line: &mut Line) {
     let n = line.len();
-    let latin = |line: &Line, j: usize| j < n && class(line.chars[j]) == Class::Latin;
+    let latin = |line: &Line, j: usize| j < n && line.cls[j] == Class::Latin;
     let mut open: Option<usize> = None;
     for i in 0..n {
         if line.flags[i] & CODE != 0 {
@@ -59,7 +75,7 @@ fn math_spans(line: &mut Line) {
         }
         let c = line.chars[i];
         if c != '$' {
-            if open.is_some() && !matches!(class(c), Class::Latin | Class::Space) {
+            if open.is_some() && !matches!(line.cls[i], Class::Latin | Class::Space) {
                 open = None;
             }
             continue;
@@ -83,7 +99,7 @@ fn math_spans(line: &mut Line) {
 /// which would change the token on a second run, so they always end one.
 fn token_char(line: &Line, i: usize) -> bool {
     let c = line.chars[i];
-    line.flags[i] & CODE == 0 && class(c) == Class::Latin && !matches!(c, '"' | '\'' | '(' | ')')
+    line.flags[i] & CODE == 0 && line.cls[i] == Class::Latin && !matches!(c, '"' | '\'' | '(' | ')')
 }
 
 /// Splits the line into tokens of Latin characters and flags the protected ones.
@@ -129,7 +145,7 @@ fn tokens(line: &mut Line) {
         // A flag must not be glued to a Latin word or a Han character on its left.
         let after_gap = s == 0 || {
             let p = line.chars[s - 1];
-            !p.is_alphanumeric() && class(p) != Class::Han
+            !p.is_alphanumeric() && line.cls[s - 1] != Class::Han
         };
         if is_protected(&line.chars[s..e], after_gap) {
             // A URL or path may go on with a parenthesised part: `wiki/Rust_(language)`.

@@ -6,7 +6,7 @@
 //! its left. Deciding in position order is what makes the result idempotent: nothing a
 //! decision looks at on its left can change after it.
 
-use super::chars::{class, is_han, is_latin_alnum, Class};
+use super::chars::{is_latin_alnum, Class};
 use super::line::{Ctx, Line, DEL, DOUBLE};
 use super::{parens, quotes};
 
@@ -37,11 +37,11 @@ pub(crate) fn convert(line: &mut Line) {
                 // `……` is already right; longer runs are left as typed.
             } else if ellipsis_converts(line, end, line.ctx(line.prev(i))) {
                 if c == '.' {
-                    line.chars[i] = '…';
-                    line.chars[i + 1] = '…';
-                    line.flags[i + 2..end].iter_mut().for_each(|f| *f |= DEL);
+                    line.set(i, '…');
+                    line.set(i + 1, '…');
+                    (i + 2..end).for_each(|j| line.drop_or_double(j, DEL));
                 } else {
-                    line.flags[i] |= DOUBLE;
+                    line.drop_or_double(i, DOUBLE);
                 }
             }
             i = if c == '.' && end - i < 3 { i + 1 } else { end };
@@ -80,7 +80,7 @@ fn wide(c: char) -> char {
 
 fn apply_mark(line: &mut Line, i: usize) {
     if mark_converts(line, i, line.ctx(line.prev(i))) {
-        line.chars[i] = wide(line.chars[i]);
+        line.set(i, wide(line.chars[i]));
     }
 }
 
@@ -119,8 +119,10 @@ pub(crate) fn is_wide(line: &Line, j: usize) -> bool {
     if !line.free(j) {
         return false;
     }
-    let c = line.chars[j];
-    is_han(c) || matches!(class(c), Class::Punct | Class::Sym | Class::Curly)
+    matches!(
+        line.cls[j],
+        Class::Han | Class::Punct | Class::Sym | Class::Curly
+    )
 }
 
 /// Whether the half-width mark or ellipsis at `j`, right after the closer `c` of a pair,

@@ -79,14 +79,14 @@ pub(crate) fn apply(line: &mut Line, o: usize) {
     } else {
         ('‘', '’')
     };
-    line.chars[o] = open;
-    line.chars[c] = close;
+    line.set(o, open);
+    line.set(c, close);
     // Padding inside a double pair goes. Inside a single pair it stays unless spacing
     // removes it: dropping it could glue `’` between two letters, where a second run
     // would take it for an apostrophe.
     for pad in [o + 1, c - 1] {
         if double && pad > o && pad < c && line.chars[pad] == ' ' {
-            line.flags[pad] |= DEL;
+            line.drop_or_double(pad, DEL);
         }
     }
 }

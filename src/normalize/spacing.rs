@@ -5,8 +5,8 @@
 //! curly quote they go only on the side of a Han or full-width neighbour; between Han and
 //! a Latin run the policy decides; every other space is content and stays.
 
-use super::chars::{class, Class};
-use super::line::{Line, CODE, DEL, DOUBLE, ENTITY, PAIRED, PROT};
+use super::chars::Class;
+use super::line::{Line, CODE, DEL, DOUBLE, PAIRED, PROT};
 use super::Policy;
 
 /// One Latin run of the compacted line.
@@ -40,22 +40,59 @@ pub(crate) struct Buffers {
     runs: Vec<Run>,
 }
 
+/// The finished characters of a line, with their flags and classes.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    chars: &'a [char],
+    flags: &'a [u8],
+    class: &'a [Class],
+}
+
 /// Writes the line to `out` with its spaces decided under `policy`.
 pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
-    let b = &mut line.spacing;
-    compact(&line.chars, &line.flags, b);
-    find_runs(b);
-    let n = b.chars.len();
+    let Line {
+        chars,
+        flags,
+        cls,
+        dirty,
+        spacing: b,
+        ..
+    } = line;
+    let Buffers {
+        chars: bc,
+        flags: bf,
+        class: bk,
+        run_of,
+        runs,
+    } = b;
+    let v = if *dirty {
+        compact(chars, flags, cls, bc, bf, bk);
+        View {
+            chars: bc,
+            flags: bf,
+            class: bk,
+        }
+    } else {
+        View {
+            chars,
+            flags,
+            class: cls,
+        }
+    };
+    find_runs(v, run_of, runs);
+    let runs = &runs[..];
+    let run_of = &run_of[..];
+    let n = v.chars.len();
     for i in 0..n {
-        let c = b.chars[i];
+        let c = v.chars[i];
         if c == ' ' {
-            if gap(b, i - 1, i + 1, true, policy) {
+            if gap(v, runs, run_of, i - 1, i + 1, true, policy) {
                 out.push(' ');
             }
             continue;
         }
         out.push(c);
-        if i + 1 < n && b.chars[i + 1] != ' ' && gap(b, i, i + 1, false, policy) {
+        if i + 1 < n && v.chars[i + 1] != ' ' && gap(v, runs, run_of, i, i + 1, false, policy) {
             out.push(' ');
         }
     }
@@ -63,52 +100,52 @@ pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
 
 /// Copies the kept characters, doubling [`DOUBLE`] ones and collapsing and trimming the
 /// spaces that deletions may have left behind.
-fn compact(chars: &[char], flags: &[u8], b: &mut Buffers) {
-    b.chars.clear();
-    b.flags.clear();
-    b.class.clear();
-    for (&c, &f) in chars.iter().zip(flags) {
-        if f & DEL != 0 || (c == ' ' && b.chars.last().map_or(true, |&p| p == ' ')) {
+fn compact(
+    chars: &[char],
+    flags: &[u8],
+    cls: &[Class],
+    bc: &mut Vec<char>,
+    bf: &mut Vec<u8>,
+    bk: &mut Vec<Class>,
+) {
+    bc.clear();
+    bf.clear();
+    bk.clear();
+    for ((&c, &f), &k) in chars.iter().zip(flags).zip(cls) {
+        if f & DEL != 0 || (c == ' ' && !matches!(bc.last(), Some(&p) if p != ' ')) {
             continue;
         }
-        let cls = if f & (CODE | PROT) != 0 {
-            Class::Latin
-        } else if f & ENTITY != 0 {
-            Class::Other
-        } else {
-            class(c)
-        };
         for _ in 0..if f & DOUBLE != 0 { 2 } else { 1 } {
-            b.chars.push(c);
-            b.flags.push(f);
-            b.class.push(cls);
+            bc.push(c);
+            bf.push(f);
+            bk.push(k);
         }
     }
-    if b.chars.last() == Some(&' ') {
-        b.chars.pop();
-        b.flags.pop();
-        b.class.pop();
+    if bc.last() == Some(&' ') {
+        bc.pop();
+        bf.pop();
+        bk.pop();
     }
 }
 
 /// Finds the Latin runs and, for compact, which phrases are protected.
-fn find_runs(b: &mut Buffers) {
-    let n = b.chars.len();
-    b.runs.clear();
-    b.run_of.clear();
-    b.run_of.resize(n, u32::MAX);
+fn find_runs(v: View<'_>, run_of: &mut Vec<u32>, runs: &mut Vec<Run>) {
+    let n = v.chars.len();
+    runs.clear();
+    run_of.clear();
+    run_of.resize(n, u32::MAX);
     let mut i = 0;
     while i < n {
-        if b.class[i] != Class::Latin {
+        if v.class[i] != Class::Latin {
             i += 1;
             continue;
         }
         let s = i;
-        while i < n && b.class[i] == Class::Latin {
+        while i < n && v.class[i] == Class::Latin {
             i += 1;
         }
-        let t = &b.chars[s..i];
-        let f = &b.flags[s..i];
+        let t = &v.chars[s..i];
+        let f = &v.flags[s..i];
         let first = t[0];
         let run = Run {
             alnum: f.iter().any(|f| f & CODE != 0) || t.iter().any(|c| c.is_alphanumeric()),
@@ -119,24 +156,24 @@ fn find_runs(b: &mut Buffers) {
                 || (first == '\'' && f[0] & PAIRED == 0)
                 || (first == '-' && !t.get(1).is_some_and(|c| c.is_ascii_digit())),
             sticky_end: matches!(t[t.len() - 1], '-' | '/'),
-            joined_prev: s >= 2 && b.chars[s - 1] == ' ' && b.class[s - 2] == Class::Latin,
+            joined_prev: s >= 2 && v.chars[s - 1] == ' ' && v.class[s - 2] == Class::Latin,
             phrase_prot: false,
         };
-        let id = b.runs.len() as u32;
-        b.run_of[s..i].iter_mut().for_each(|r| *r = id);
-        b.runs.push(run);
+        let id = runs.len() as u32;
+        run_of[s..i].iter_mut().for_each(|r| *r = id);
+        runs.push(run);
     }
     // A phrase is a sequence of runs joined by single spaces; under compact a phrase
     // holding a protected token keeps the spaces around it.
     let mut k = 0;
-    while k < b.runs.len() {
+    while k < runs.len() {
         let start = k;
-        let mut prot = b.runs[k].prot;
-        while k + 1 < b.runs.len() && b.runs[k + 1].joined_prev {
+        let mut prot = runs[k].prot;
+        while k + 1 < runs.len() && runs[k + 1].joined_prev {
             k += 1;
-            prot |= b.runs[k].prot;
+            prot |= runs[k].prot;
         }
-        b.runs[start..=k]
+        runs[start..=k]
             .iter_mut()
             .for_each(|r| r.phrase_prot = prot);
         k += 1;
@@ -160,9 +197,17 @@ fn is_placeholder(t: &[char]) -> bool {
 }
 
 /// Whether a space goes between `l` and `r` (`had_space`: whether one was typed).
-fn gap(b: &Buffers, l: usize, r: usize, had_space: bool, policy: Policy) -> bool {
+fn gap(
+    v: View<'_>,
+    runs: &[Run],
+    run_of: &[u32],
+    l: usize,
+    r: usize,
+    had_space: bool,
+    policy: Policy,
+) -> bool {
     use Class::*;
-    let (lc, rc) = (b.class[l], b.class[r]);
+    let (lc, rc) = (v.class[l], v.class[r]);
     if lc == Punct || rc == Punct {
         return false;
     }
@@ -171,8 +216,8 @@ fn gap(b: &Buffers, l: usize, r: usize, had_space: bool, policy: Policy) -> bool
         return had_space && !matches!(other, Han | Sym | Curly);
     }
     let (han_left, run) = match (lc, rc) {
-        (Han, Latin) => (true, b.runs[b.run_of[r] as usize]),
-        (Latin, Han) => (false, b.runs[b.run_of[l] as usize]),
+        (Han, Latin) => (true, runs[run_of[r] as usize]),
+        (Latin, Han) => (false, runs[run_of[l] as usize]),
         _ => return had_space,
     };
     if !run.alnum {
