@@ -228,3 +228,27 @@ proptest! {
         }
     }
 }
+
+/// Inputs on which an earlier version was not idempotent, each with what broke.
+#[test]
+fn idempotence_regressions() {
+    let cases = [
+        // `(` turned full-width on the first run, which split `www.e.cn-` off as a URL
+        // token on the second run and changed its spacing.
+        "Ａ(www.e.cn-中)",
+        // The first run dropped the space before a digit colon; the second then
+        // converted `：` to `:`.
+        "1 ：1中",
+        // `...` became `……` and the second run then saw a URL token starting at `www`.
+        "中，...www.e.cn&quot;中",
+        // Dropping padding inside `‘中A ’` glued `’` between two letters, where the
+        // second run took it for an apostrophe and paired the quotes differently.
+        "'中Ａ '1'",
+    ];
+    for x in cases {
+        for p in POLICIES {
+            let once = normalize(x, p);
+            assert_eq!(normalize(&once, p), once, "policy {} input {x:?}", p.name());
+        }
+    }
+}
