@@ -19,7 +19,7 @@
 //! assert_eq!(article.images[0].url, "http://e.com/1.jpg");
 //! ```
 //!
-//! Data flows one way: bytes → [decode] → front matter → DOM → clean → select content →
+//! Data flows one way: bytes → decode → front matter → DOM → clean → select content →
 //! blocks → normalise → [`Article`].
 
 #![forbid(unsafe_code)]
