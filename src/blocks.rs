@@ -3,6 +3,7 @@
 use crate::clean::{classify, image_of, Role, UrlContext};
 use crate::dom::{tag, text, walk, Flow, NodeRef};
 use crate::BlockKind;
+use ego_tree::NodeId;
 use std::collections::HashSet;
 
 /// A block before normalisation.
@@ -85,6 +86,7 @@ struct Entered {
 
 struct Builder<'c> {
     ctx: &'c UrlContext<'c>,
+    skip: &'c HashSet<NodeId>,
     keep_images: bool,
     out: Walked,
     seen: HashSet<String>,
@@ -101,10 +103,18 @@ struct Builder<'c> {
     figures: Vec<usize>,
 }
 
-/// Walks the subtree under `root` into blocks and images.
-pub(crate) fn build(root: NodeRef<'_>, ctx: &UrlContext<'_>, keep_images: bool) -> Walked {
+/// Walks the subtrees under `roots` into blocks and images, skipping the elements in `skip`.
+/// A root that is `<body>` or the document contributes its children; any other root is
+/// walked with its own tag (a `<p>` root is a paragraph).
+pub(crate) fn build(
+    roots: &[NodeRef<'_>],
+    skip: &HashSet<NodeId>,
+    ctx: &UrlContext<'_>,
+    keep_images: bool,
+) -> Walked {
     let mut b = Builder {
         ctx,
+        skip,
         keep_images,
         out: Walked::default(),
         seen: HashSet::new(),
@@ -118,11 +128,21 @@ pub(crate) fn build(root: NodeRef<'_>, ctx: &UrlContext<'_>, keep_images: bool) 
         figures: Vec::new(),
     };
     let b = std::cell::RefCell::new(&mut b);
-    walk(
-        root,
-        |node| b.borrow_mut().enter(node),
-        |node| b.borrow_mut().leave(node),
-    );
+    for &root in roots {
+        let own_tag = tag(root).is_some_and(|t| t != "body" && t != "html");
+        if own_tag && b.borrow_mut().enter(root) == Flow::Skip {
+            b.borrow_mut().leave(root);
+            continue;
+        }
+        walk(
+            root,
+            |node| b.borrow_mut().enter(node),
+            |node| b.borrow_mut().leave(node),
+        );
+        if own_tag {
+            b.borrow_mut().leave(root);
+        }
+    }
     let b = b.into_inner();
     b.flush();
     std::mem::take(&mut b.out)
@@ -139,7 +159,11 @@ impl Builder<'_> {
         let Some(name) = tag(node) else {
             return Flow::Skip; // comments, doctypes, processing instructions
         };
-        let role = classify(node);
+        let role = if self.skip.contains(&node.id()) {
+            Role::Noise
+        } else {
+            classify(node)
+        };
         if role == Role::Noise {
             self.entered.push(Entered::noop());
             return Flow::Skip;
@@ -374,7 +398,7 @@ mod tests {
             base: None,
             proxies: &proxies,
         };
-        build(dom.find("body").unwrap(), &ctx, true)
+        build(&[dom.find("body").unwrap()], &HashSet::new(), &ctx, true)
     }
 
     fn texts(html: &str) -> Vec<(BlockKind, String)> {
@@ -446,7 +470,7 @@ mod tests {
     #[test]
     fn noise_never_reaches_text() {
         let t = texts("<style>.a{}</style><script>x()</script><p>keep<button>no</button></p><form><p>form text</p></form>");
-        assert_eq!(t.len(), 2);
+        assert_eq!(t.len(), 1);
         assert_eq!(t[0].1, "keep");
     }
 }

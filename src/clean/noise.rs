@@ -94,6 +94,9 @@ pub(crate) fn classify(node: NodeRef<'_>) -> Role {
     if name == "noscript" {
         return Role::ImagesOnly;
     }
+    if name == "form" && is_small_form(node) {
+        return Role::Noise;
+    }
     if is_hidden(node) {
         return Role::Noise;
     }
@@ -106,6 +109,23 @@ pub(crate) fn classify(node: NodeRef<'_>) -> Role {
         return Role::Noise;
     }
     Role::Content
+}
+
+/// A search box, login, newsletter or comment form: a `<form>` with a text area or little
+/// text. A form holding a whole page (as ASP.NET writes them) is kept.
+fn is_small_form(node: NodeRef<'_>) -> bool {
+    let mut text = 0usize;
+    for n in node.descendants() {
+        match tag(n) {
+            Some("textarea") => return true,
+            Some(_) => {}
+            None => text += crate::dom::text(n).map_or(0, |t| t.trim().chars().count()),
+        }
+        if text >= 500 {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_hidden(node: NodeRef<'_>) -> bool {
