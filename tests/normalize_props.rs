@@ -119,6 +119,19 @@ const PIECES: &[&str] = &[
     "&quot;",
     "`code`",
     "$x$",
+    // fragments of tokens, so random texts assemble and split them
+    "www.",
+    "://",
+    "./",
+    "C:\\",
+    "--x",
+    "a@b",
+    "13\"",
+    "It's",
+    ".jpg",
+    "-W",
+    "{0}",
+    "&#39;",
     // other scripts and symbols
     "α",
     "℃",
@@ -133,7 +146,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+    prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
 }
 
 /// Maps a text to the sequence the normaliser must preserve.
