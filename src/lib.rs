@@ -30,6 +30,7 @@ mod clean;
 mod date;
 mod decode;
 mod dom;
+mod entities;
 mod error;
 mod front_matter;
 mod metadata;

@@ -2,7 +2,7 @@
 
 use crate::blocks::{self, Walked};
 use crate::clean::UrlContext;
-use crate::{date, dom, front_matter, metadata, normalize, select, url};
+use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 
 /// Runs every stage on decoded text.
@@ -104,7 +104,7 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
             let text = if b.kind == BlockKind::Code {
                 b.text
             } else {
-                normalize(&b.text, policy)
+                normalize(&entities::decode_leftovers(&b.text), policy)
             };
             Block { kind: b.kind, text }
         })
