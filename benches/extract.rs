@@ -1,0 +1,2 @@
+//! End-to-end extraction benchmarks (filled in below).
+fn main() {}
