@@ -165,7 +165,8 @@ fn tokens(line: &mut Line) {
 }
 
 /// Whether a token is a URL, e-mail address, mention, path, flag or `key=value`.
-/// `may_be_flag` says the token starts right after a space, a mark or the line start.
+/// `may_be_flag` says the token starts right after a space, a mark or the line start
+/// (not glued to a Latin word or a Han character).
 fn is_protected(t: &[char], may_be_flag: bool) -> bool {
     let has_alnum = t.iter().any(|c| c.is_alphanumeric());
     if !has_alnum {
@@ -196,7 +197,9 @@ fn is_protected(t: &[char], may_be_flag: bool) -> bool {
     }
     // Paths: leading /, ~/, ./, ../, a drive letter, a backslash, or / with a .ext.
     let first = t[0];
-    if (first == '/' && t.len() > 1)
+    // A lone `/segment` glued to Han is a unit (`元/kg`), not a path.
+    let rooted = first == '/' && t.len() > 1 && (may_be_flag || t[1..].contains(&'/'));
+    if rooted
         || lower_starts("~/")
         || lower_starts("./")
         || lower_starts("../")
