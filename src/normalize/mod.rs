@@ -9,7 +9,7 @@
 //! - [`quotes`], [`parens`]: rules 7 and 8 (pairing and conversion);
 //! - [`punct`]: rules 5 and 6, and the walk that orders all conversions;
 //! - [`spacing`]: rules 4 and 9 and the Han–Latin gap of each policy;
-//! - [`line`]: the buffers of one line and the order of the passes.
+//! - [`line`](mod@line): the buffers of one line and the order of the passes.
 
 mod chars;
 mod line;
