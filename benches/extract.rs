@@ -1,2 +1,177 @@
-//! End-to-end extraction benchmarks (filled in below).
-fn main() {}
+//! End-to-end extraction throughput against `dom_smoothie` and a bare parse, on the same
+//! pages in the same run.
+//!
+//! Corpora: `../shared/bench/articles/html/*.html.gz` (181 real pages, gunzipped here) and
+//! `../shared/corpus/hexo/dev/*.md` (Hexo posts with front matter). Without `../shared` the
+//! bench says so and exits.
+//!
+//! Per corpus, one iteration handles every page once:
+//! - `decode`: UTF-8 validation (what `extract` does before parsing valid UTF-8 input);
+//! - `parse`: `scraper::Html::parse_document`, the floor of any html5ever DOM design;
+//! - `textsift`: `textsift::extract` end to end (decode → … → normalised `Article`);
+//! - `dom_smoothie`: `Readability::new(html, None, None)?.parse()` (its text output);
+//! - `normalize`: `textsift::normalize` over the extracted text alone.
+//!
+//! Run with `cargo bench --bench extract` (add `-- --measurement-time 3 --warm-up-time 1`
+//! while iterating). After criterion's report, a table gives MB/s, pages/s and each
+//! extractor's ratio to the bare parse and to dom_smoothie.
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One corpus: a name and its pages as bytes.
+struct Corpus {
+    name: &'static str,
+    pages: Vec<Vec<u8>>,
+}
+
+impl Corpus {
+    fn bytes(&self) -> u64 {
+        self.pages.iter().map(|p| p.len() as u64).sum()
+    }
+}
+
+/// The files of `dir` whose name ends with `suffix`, in name order, read by `load`.
+fn load_dir(dir: &Path, suffix: &str, load: impl Fn(&Path) -> Option<Vec<u8>>) -> Vec<Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(suffix)))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| load(p)).collect()
+}
+
+fn gunzip(path: &Path) -> Option<Vec<u8>> {
+    let file = std::fs::read(path).ok()?;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(file.as_slice())
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
+fn corpora() -> Vec<Corpus> {
+    let shared = Path::new(ROOT).join("../shared");
+    let articles = load_dir(&shared.join("bench/articles/html"), ".html.gz", gunzip);
+    let hexo = load_dir(&shared.join("corpus/hexo/dev"), ".md", |p| {
+        std::fs::read(p).ok()
+    });
+    [("articles", articles), ("hexo", hexo)]
+        .into_iter()
+        .filter(|(_, pages)| !pages.is_empty())
+        .map(|(name, pages)| Corpus { name, pages })
+        .collect()
+}
+
+/// The contenders: a name and what it does to one page.
+type Run = fn(&[u8]);
+
+fn decode(page: &[u8]) {
+    black_box(std::str::from_utf8(page).is_ok());
+}
+
+fn parse(page: &[u8]) {
+    let html = String::from_utf8_lossy(page);
+    black_box(scraper::Html::parse_document(&html));
+}
+
+fn textsift(page: &[u8]) {
+    black_box(textsift::extract(page).ok());
+}
+
+fn dom_smoothie(page: &[u8]) {
+    let html = String::from_utf8_lossy(page);
+    let article = dom_smoothie::Readability::new(html.as_ref(), None, None)
+        .and_then(|mut r| r.parse())
+        .map(|a| a.text_content.len());
+    black_box(article.ok());
+}
+
+const RUNS: &[(&str, Run)] = &[
+    ("decode", decode),
+    ("parse", parse),
+    ("textsift", textsift),
+    ("dom_smoothie", dom_smoothie),
+];
+
+/// Seconds for one pass of `run` over every page: the median of `n` passes.
+fn median_pass(corpus: &Corpus, run: Run, n: usize) -> f64 {
+    let mut times: Vec<f64> = (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            corpus.pages.iter().for_each(|p| run(p));
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[n / 2]
+}
+
+fn main() {
+    let corpora = corpora();
+    if corpora.is_empty() {
+        println!("extract bench skipped: ../shared/bench and ../shared/corpus are absent");
+        return;
+    }
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .configure_from_args();
+    for corpus in &corpora {
+        let texts: Vec<String> = corpus
+            .pages
+            .iter()
+            .filter_map(|p| textsift::extract(p).ok().map(|a| a.text()))
+            .collect();
+        let mut group = c.benchmark_group(corpus.name);
+        group.throughput(Throughput::Bytes(corpus.bytes()));
+        for &(name, run) in RUNS {
+            group.bench_function(name, |b| {
+                b.iter(|| corpus.pages.iter().for_each(|p| run(p)))
+            });
+        }
+        let text_bytes = texts.iter().map(|t| t.len() as u64).sum();
+        group.throughput(Throughput::Bytes(text_bytes));
+        group.bench_function("normalize (of the extracted text)", |b| {
+            b.iter(|| {
+                for t in &texts {
+                    black_box(textsift::normalize(t, textsift::Policy::Compact));
+                }
+            })
+        });
+        group.finish();
+    }
+    c.final_summary();
+
+    // The table: median of 5 passes each, same pages, same process.
+    println!("\n| corpus | contender | MB/s | pages/s | vs parse | vs dom_smoothie |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    for corpus in &corpora {
+        let mb = corpus.bytes() as f64 / 1e6;
+        let secs: Vec<f64> = RUNS
+            .iter()
+            .map(|&(_, r)| median_pass(corpus, r, 5))
+            .collect();
+        let (parse_s, smoothie_s) = (secs[1], secs[3]);
+        for (&(name, _), s) in RUNS.iter().zip(&secs) {
+            println!(
+                "| {} ({} pages, {mb:.1} MB) | {name} | {:.1} | {:.0} | {:.2}× | {:.2}× |",
+                corpus.name,
+                corpus.pages.len(),
+                mb / s,
+                corpus.pages.len() as f64 / s,
+                parse_s / s,
+                smoothie_s / s,
+            );
+        }
+    }
+}
