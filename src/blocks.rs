@@ -1,7 +1,8 @@
 //! Content root → typed blocks and images in document order (one iterative walk).
 
-use crate::clean::{classify, image_of, Role, UrlContext};
+use crate::clean::{classify, classify_by_tag, image_of, Role, UrlContext};
 use crate::dom::{tag, text, walk, Flow, NodeRef};
+use crate::select::Selection;
 use crate::BlockKind;
 use ego_tree::NodeId;
 use std::collections::HashSet;
@@ -87,6 +88,8 @@ struct Entered {
 struct Builder<'c> {
     ctx: &'c UrlContext<'c>,
     skip: &'c HashSet<NodeId>,
+    /// The selection has judged class and id names: classify by tag only.
+    names_judged: bool,
     keep_images: bool,
     out: Walked,
     seen: HashSet<String>,
@@ -103,18 +106,14 @@ struct Builder<'c> {
     figures: Vec<usize>,
 }
 
-/// Walks the subtrees under `roots` into blocks and images, skipping the elements in `skip`.
+/// Walks the selection's subtrees into blocks and images, skipping its boilerplate.
 /// A root that is `<body>` or the document contributes its children; any other root is
 /// walked with its own tag (a `<p>` root is a paragraph).
-pub(crate) fn build(
-    roots: &[NodeRef<'_>],
-    skip: &HashSet<NodeId>,
-    ctx: &UrlContext<'_>,
-    keep_images: bool,
-) -> Walked {
+pub(crate) fn build(selection: &Selection<'_>, ctx: &UrlContext<'_>, keep_images: bool) -> Walked {
     let mut b = Builder {
         ctx,
-        skip,
+        skip: &selection.skip,
+        names_judged: selection.names_judged,
         keep_images,
         out: Walked::default(),
         seen: HashSet::new(),
@@ -128,7 +127,7 @@ pub(crate) fn build(
         figures: Vec::new(),
     };
     let b = std::cell::RefCell::new(&mut b);
-    for &root in roots {
+    for &root in &selection.roots {
         let own_tag = tag(root).is_some_and(|t| t != "body" && t != "html");
         if own_tag && b.borrow_mut().enter(root) == Flow::Skip {
             b.borrow_mut().leave(root);
@@ -161,6 +160,8 @@ impl Builder<'_> {
         };
         let role = if self.skip.contains(&node.id()) {
             Role::Noise
+        } else if self.names_judged {
+            classify_by_tag(node)
         } else {
             classify(node)
         };
@@ -398,7 +399,12 @@ mod tests {
             base: None,
             proxies: &proxies,
         };
-        build(&[dom.find("body").unwrap()], &HashSet::new(), &ctx, true)
+        let selection = Selection {
+            roots: vec![dom.find("body").unwrap()],
+            skip: HashSet::new(),
+            names_judged: false,
+        };
+        build(&selection, &ctx, true)
     }
 
     fn texts(html: &str) -> Vec<(BlockKind, String)> {

@@ -8,8 +8,13 @@ use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 /// Runs every stage on decoded text.
 pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
     let (fm, body) = front_matter::split(text);
+    // A front-matter post is already just the article: its whole body is kept.
+    let whole_post = fm.is_some();
     let fm = fm.unwrap_or_default();
-    let dom = dom::parse(body);
+    let limits = dom::Limits {
+        max_depth: ex.max_dom_depth,
+    };
+    let dom = dom::parse_with(body, limits);
     let page = metadata::read(&dom);
 
     // The base URL: the caller's, refined by the page's <base href> or canonical URL.
@@ -28,13 +33,14 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         proxies: &ex.proxies,
     };
 
-    let root = select::content_root(&dom);
-    let walked = blocks::build(root, &ctx, ex.keep_images);
+    let selection = select::content(&dom, whole_post);
+    let walked = blocks::build(&selection, &ctx, ex.keep_images);
 
     let mut article = Article {
         warnings: fm.warnings,
         ..Article::default()
     };
+    article.warnings.extend(dom.warnings.iter().cloned());
     let norm = |s: &str| normalize(s, ex.policy);
     article.title = fm
         .title

@@ -5,4 +5,4 @@ mod images;
 mod noise;
 
 pub(crate) use images::{image_of, RawImage, UrlContext};
-pub(crate) use noise::{classify, Role};
+pub(crate) use noise::{classify, classify_by_tag, has_noise_class, Role};

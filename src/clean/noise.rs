@@ -85,6 +85,16 @@ const NEVER_BY_CLASS: &[&str] = &["html", "body", "article", "main", "pre", "cod
 
 /// Classifies an element. Text and other nodes are always [`Role::Content`].
 pub(crate) fn classify(node: NodeRef<'_>) -> Role {
+    match classify_by_tag(node) {
+        Role::Content if has_noise_class(node) => Role::Noise,
+        role => role,
+    }
+}
+
+/// Classifies an element by its tag and visibility alone, ignoring its class and id (on a
+/// full page a wrapper named `…sidebar…` may hold the article; the content selection
+/// weighs such names against the text inside).
+pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
     let Some(name) = tag(node) else {
         return Role::Content;
     };
@@ -100,15 +110,18 @@ pub(crate) fn classify(node: NodeRef<'_>) -> Role {
     if is_hidden(node) {
         return Role::Noise;
     }
-    if NEVER_BY_CLASS.contains(&name) {
-        return Role::Content;
+    Role::Content
+}
+
+/// Whether the element's class or id names a widget (never true for the page's frame and
+/// main containers).
+pub(crate) fn has_noise_class(node: NodeRef<'_>) -> bool {
+    if tag(node).is_none_or(|name| NEVER_BY_CLASS.contains(&name)) {
+        return false;
     }
     let class = attr(node, "class").unwrap_or("");
     let id = attr(node, "id").unwrap_or("");
-    if (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id)) {
-        return Role::Noise;
-    }
-    Role::Content
+    (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id))
 }
 
 /// A search box, login, newsletter or comment form: a `<form>` with a text area or little

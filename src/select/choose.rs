@@ -1,0 +1,161 @@
+//! Picks the article's containers from the scored elements.
+
+use super::prune::prune;
+use super::stats::{collect, Stat, NONE};
+use crate::dom::{attr, Dom, NodeRef};
+use std::collections::HashSet;
+
+/// The content of a page: the roots to walk, in document order, and elements to skip.
+#[derive(Debug)]
+pub(crate) struct Selection<'a> {
+    /// Subtrees holding the article, in document order. The first may be `<body>` (or the
+    /// document), whose own tag is not part of the article.
+    pub(crate) roots: Vec<NodeRef<'a>>,
+    /// Elements inside the roots that are boilerplate (link lists, bylines, widgets).
+    pub(crate) skip: HashSet<ego_tree::NodeId>,
+    /// Whether `skip` already holds every element dropped for its class or id, so the walk
+    /// judges the rest by tag alone.
+    pub(crate) names_judged: bool,
+}
+
+/// Share of the page's own (non-link) text the chosen containers must leave out before the
+/// choice is trusted over the whole body.
+const WHOLE_BODY_SHARE: f32 = 0.9;
+
+/// Finds the article. With `whole` (a front-matter post: already just an article) the whole
+/// body is kept as it is.
+pub(crate) fn content(dom: &Dom, whole: bool) -> Selection<'_> {
+    let body = dom.find("body").unwrap_or_else(|| dom.root());
+    let everything = Selection {
+        roots: vec![body],
+        skip: HashSet::new(),
+        names_judged: false,
+    };
+    if whole {
+        return everything;
+    }
+    let stats = collect(body);
+    let Some(top) = best(&stats) else {
+        return everything;
+    };
+    let roots = with_siblings(&stats, top);
+    let own = |i: usize| stats[i].text.saturating_sub(stats[i].links) as f32;
+    let chosen: f32 = roots.iter().map(|&i| own(i)).sum();
+    let roots = if roots == [0] || chosen >= WHOLE_BODY_SHARE * own(0) {
+        vec![0]
+    } else {
+        roots
+    };
+    let skip = prune(&stats, &roots);
+    Selection {
+        roots: roots.iter().map(|&i| stats[i].node).collect(),
+        skip,
+        names_judged: true,
+    }
+}
+
+/// The best candidate, refined as Readability does: a shared ancestor of several close
+/// runners-up, a parent scoring better, or the parent of an only child.
+fn best(stats: &[Stat<'_>]) -> Option<usize> {
+    let mut ranked: Vec<(usize, f32)> = stats
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.candidate)
+        .map(|(i, s)| (i, s.final_score()))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let &(mut top, top_score) = ranked.first()?;
+    if top_score <= 0.0 {
+        return None;
+    }
+
+    // Several runners-up close to the top under one ancestor: the ancestor is the article.
+    let close: Vec<usize> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|(_, s)| *s >= 0.75 * top_score)
+        .map(|&(i, _)| i)
+        .collect();
+    if close.len() >= 3 {
+        let mut ancestor = stats[top].parent;
+        while ancestor != NONE && ancestor != 0 {
+            let inside = close
+                .iter()
+                .filter(|&&c| contains(stats, ancestor, c))
+                .count();
+            if inside >= 3 {
+                top = ancestor;
+                break;
+            }
+            ancestor = stats[ancestor].parent;
+        }
+    }
+
+    // A parent scoring better than its child is the better container.
+    let mut last = stats[top].final_score();
+    let mut parent = stats[top].parent;
+    while parent != NONE && parent != 0 {
+        if !stats[parent].candidate {
+            parent = stats[parent].parent;
+            continue;
+        }
+        let score = stats[parent].final_score();
+        if score < last / 3.0 {
+            break;
+        }
+        if score > last {
+            top = parent;
+            break;
+        }
+        last = score;
+        parent = stats[parent].parent;
+    }
+
+    // An only child stands for its parent.
+    while stats[top].parent != NONE && stats[stats[top].parent].children == 1 {
+        top = stats[top].parent;
+    }
+    Some(top)
+}
+
+/// Whether element `inner` lies in the subtree of element `outer`.
+fn contains(stats: &[Stat<'_>], outer: usize, inner: usize) -> bool {
+    outer <= inner && inner < stats[outer].end
+}
+
+/// The top candidate and those of its siblings that continue the article.
+fn with_siblings(stats: &[Stat<'_>], top: usize) -> Vec<usize> {
+    let parent = stats[top].parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let top_score = stats[top].final_score();
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = attr(stats[top].node, "class").filter(|c| !c.is_empty());
+    let mut roots = Vec::new();
+    let mut i = parent + 1;
+    while i < stats[parent].end {
+        let s = &stats[i];
+        let keep = if i == top {
+            true
+        } else {
+            let bonus = if top_class.is_some() && attr(s.node, "class") == top_class {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if s.candidate && s.final_score() + bonus >= threshold {
+                true
+            } else if s.name == "p" {
+                let density = s.link_density();
+                (s.text > 80 && density < 0.25) || (s.text > 0 && density == 0.0 && s.punct > 0)
+            } else {
+                false
+            }
+        };
+        if keep {
+            roots.push(i);
+        }
+        i = s.end;
+    }
+    roots
+}

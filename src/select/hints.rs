@@ -1,0 +1,119 @@
+//! What tags, classes and ids say about an element before its text is read.
+
+use crate::dom::{attr, NodeRef};
+
+/// Substrings of a class or id that mark the article's container.
+const POSITIVE: &[&str] = &[
+    "article", "content", "post", "entry", "main", "body", "text", "story", "blog", "detail",
+    "zhengwen", "neirong", "wenzhang",
+];
+
+/// Substrings of a class or id that mark page furniture around the article.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "footer",
+    "footnote",
+    "sidebar",
+    "side-bar",
+    "nav",
+    "menu",
+    "related",
+    "share",
+    "social",
+    "sponsor",
+    "promo",
+    "banner",
+    "masthead",
+    "widget",
+    "combx",
+    "contact",
+    "outbrain",
+    "taboola",
+    "shoutbox",
+    "skyscraper",
+    "popular",
+    "recommend",
+    "trending",
+    "newsletter",
+    "subscribe",
+    "breadcrumb",
+    "pagination",
+    "toolbar",
+    "hidden",
+    "login",
+    "header",
+];
+
+/// Substrings of a class or id that mark a byline, date or tag line.
+const META: &[&str] = &[
+    "byline", "author", "dateline", "date", "time", "meta", "posted", "pubdate", "tags", "source",
+    "info",
+];
+
+/// Inline elements: their text belongs to the nearest block ancestor.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var", "wbr", "br", "img", "picture", "source", "ins", "del",
+];
+
+/// Whether `name` is an inline element.
+pub(super) fn is_inline(name: &str) -> bool {
+    INLINE.contains(&name)
+}
+
+/// The score an element starts with for its tag (Readability's values, plus `<article>`,
+/// `<main>` and `itemprop=articleBody`).
+pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
+    let mut w = match name {
+        "div" => 5.0,
+        "article" => 15.0,
+        "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" | "footer" => -5.0,
+        _ => 0.0,
+    };
+    if attr(node, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+        w += 30.0;
+    }
+    w
+}
+
+/// +25 for each of class and id that names a content container, -25 for furniture.
+pub(super) fn class_weight(node: NodeRef<'_>) -> f32 {
+    let mut w = 0.0;
+    for name in ["class", "id"] {
+        let Some(v) = attr(node, name).filter(|v| !v.is_empty() && v.len() < 300) else {
+            continue;
+        };
+        let v = v.to_ascii_lowercase();
+        if NEGATIVE.iter().any(|n| v.contains(n)) {
+            w -= 25.0;
+        }
+        if POSITIVE.iter().any(|p| v.contains(p)) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+/// Whether the class or id names a byline, date, tag or source line.
+pub(super) fn is_meta(node: NodeRef<'_>) -> bool {
+    ["class", "id"].into_iter().any(|name| {
+        attr(node, name).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.len() < 300 && META.iter().any(|m| v.contains(m))
+        })
+    })
+}
+
+/// Whether the class or id names page furniture.
+pub(super) fn is_negative(node: NodeRef<'_>) -> bool {
+    ["class", "id"].into_iter().any(|name| {
+        attr(node, name).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.len() < 300 && NEGATIVE.iter().any(|m| v.contains(m))
+        })
+    })
+}
