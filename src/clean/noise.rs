@@ -150,12 +150,20 @@ fn is_hidden(node: NodeRef<'_>) -> bool {
     }
     if let Some(style) = attr(node, "style") {
         if style.len() < 400 {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            return compact.contains("display:none") || compact.contains("visibility:hidden");
+            // The declarations with whitespace removed and ASCII lower-cased, on the stack
+            // (a non-ASCII character stands as 0xFF, which no needle contains).
+            let mut compact = [0u8; 400];
+            let mut n = 0;
+            for c in style.chars().filter(|c| !c.is_whitespace()) {
+                compact[n] = if c.is_ascii() {
+                    c.to_ascii_lowercase() as u8
+                } else {
+                    0xFF
+                };
+                n += 1;
+            }
+            let has = |needle: &[u8]| compact[..n].windows(needle.len()).any(|w| w == needle);
+            return has(b"display:none") || has(b"visibility:hidden");
         }
     }
     false
@@ -163,12 +171,13 @@ fn is_hidden(node: NodeRef<'_>) -> bool {
 
 /// True when a class/id value names a widget.
 fn has_noise_name(value: &str) -> bool {
+    // Case-insensitive comparisons against the lower-case lists: no allocation per element.
+    let listed = |list: &[&str], s: &str| list.iter().any(|w| w.eq_ignore_ascii_case(s));
     value.split_ascii_whitespace().any(|token| {
-        let lower = token.to_ascii_lowercase();
-        NOISE_TOKENS.contains(&lower.as_str())
-            || lower
+        listed(NOISE_TOKENS, token)
+            || token
                 .split(['-', '_'])
-                .any(|word| NOISE_WORDS.contains(&word))
+                .any(|word| listed(NOISE_WORDS, word))
     })
 }
 
