@@ -1,9 +1,40 @@
 //! The only module that talks to html5ever and scraper: parsing, and an iterative walk.
+//!
+//! Parsing is bounded for hostile input: tags with more than [`MAX_ATTRIBUTES`] attributes
+//! lose the extra ones ([`attrs`]), and start tags nested deeper than
+//! [`Limits::max_depth`] are ignored while their text is kept ([`depth`]). Both are
+//! reported in [`Dom::warnings`]. Without them html5ever takes quadratic time on both.
 
-use html5ever::driver::{parse_document, ParseOpts};
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
+mod attrs;
+mod depth;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::TokenizerResult;
 use scraper::{Html, HtmlTreeSink, Node};
+
+/// Default for [`Limits::max_depth`] (the same depth at which Blink stops nesting).
+pub(crate) const DEFAULT_MAX_DEPTH: usize = 512;
+
+/// Most attributes kept on one tag; the rest are removed with a warning.
+pub(crate) const MAX_ATTRIBUTES: usize = 256;
+
+/// Bounds on the parsed tree.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// Most elements open at once (counting html5ever's open and active formatting
+    /// elements); deeper start tags are ignored and their text kept.
+    pub(crate) max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+}
 
 /// A node of the parsed tree.
 pub(crate) type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
@@ -11,20 +42,49 @@ pub(crate) type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 /// A parsed document.
 pub(crate) struct Dom {
     html: Html,
+    /// What the limits changed, for [`Article::warnings`](crate::Article::warnings).
+    pub(crate) warnings: Vec<String>,
+}
+
+/// Parses `text` with the default [`Limits`].
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn parse(text: &str) -> Dom {
+    parse_with(text, Limits::default())
 }
 
 /// Parses `text` as an HTML document with scripting off, so `<noscript>` content is real
-/// markup (its lazy-load fallback images are found).
-pub(crate) fn parse(text: &str) -> Dom {
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
+/// markup (its lazy-load fallback images are found). Linear time in the input length.
+pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
+    let mut warnings = Vec::new();
+    let (text, cut) = attrs::cap_attributes(text, MAX_ATTRIBUTES);
+    if cut > 0 {
+        warnings.push(format!(
+            "{cut} tag(s) had more than {MAX_ATTRIBUTES} attributes: the extra ones were ignored"
+        ));
+    }
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
         ..Default::default()
     };
-    let html = parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(text);
-    Dom { html }
+    let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), opts);
+    let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
+    // As html5ever's driver does, without its Parser: feed everything, resume after each
+    // </script> (scripts are never run), then signal the end.
+    let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(&text));
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let dropped = tokenizer.sink.dropped.get();
+    if dropped > 0 {
+        warnings.push(format!(
+            "the page nests elements deeper than {}: {dropped} start tag(s) beyond that depth \
+             were ignored (their text is kept); raise ExtractorBuilder::max_dom_depth",
+            limits.max_depth
+        ));
+    }
+    let html = tokenizer.sink.inner.sink.finish();
+    Dom { html, warnings }
 }
 
 impl Dom {

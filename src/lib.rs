@@ -45,7 +45,7 @@ mod url;
 pub use article::{Article, Block, BlockKind, Image};
 pub use error::Error;
 pub use normalize::{normalize, Policy};
-pub use options::{Extractor, ExtractorBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use options::{Extractor, ExtractorBuilder, DEFAULT_MAX_DOM_DEPTH, DEFAULT_MAX_INPUT_BYTES};
 pub use url::DEFAULT_PROXY_HOSTS;
 
 /// Extracts an article from raw bytes with the default [`Extractor`].

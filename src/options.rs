@@ -6,6 +6,9 @@ use crate::{Article, Error, Policy};
 /// Default for [`ExtractorBuilder::max_input_bytes`]: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 
+/// Default for [`ExtractorBuilder::max_dom_depth`]: 512 (where Blink stops nesting too).
+pub const DEFAULT_MAX_DOM_DEPTH: usize = crate::dom::DEFAULT_MAX_DEPTH;
+
 /// Builds an [`Extractor`]. Every setter's doc states its default.
 ///
 /// ```
@@ -26,6 +29,7 @@ pub struct ExtractorBuilder {
     proxies: ProxyList,
     keep_images: bool,
     max_input_bytes: usize,
+    max_dom_depth: usize,
 }
 
 impl Default for ExtractorBuilder {
@@ -36,6 +40,7 @@ impl Default for ExtractorBuilder {
             proxies: ProxyList::default(),
             keep_images: true,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_dom_depth: DEFAULT_MAX_DOM_DEPTH,
         }
     }
 }
@@ -87,6 +92,24 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The deepest nesting of elements kept while parsing (counting the parser's open and
+    /// formatting elements). Start tags deeper than this are ignored, their text is kept,
+    /// and [`Article::warnings`] says so. The cap keeps parsing linear in time: without it
+    /// a page nested 100,000 deep takes minutes. Values below 1 count as 1.
+    /// Default: [`DEFAULT_MAX_DOM_DEPTH`] (512).
+    ///
+    /// ```
+    /// let extractor = textsift::Extractor::builder().max_dom_depth(16).build().unwrap();
+    /// let page = format!("{}deep{}", "<div>".repeat(100), "</div>".repeat(100));
+    /// let article = extractor.extract_str(&page).unwrap();
+    /// assert_eq!(article.text(), "deep");
+    /// assert!(article.warnings.iter().any(|w| w.contains("max_dom_depth")));
+    /// ```
+    pub fn max_dom_depth(&mut self, depth: usize) -> &mut Self {
+        self.max_dom_depth = depth;
+        self
+    }
+
     /// Checks the options and compiles what the extractor needs.
     ///
     /// Fails with [`Error::BadBaseUrl`] when the base URL is not absolute.
@@ -104,6 +127,7 @@ impl ExtractorBuilder {
             proxies: self.proxies.clone(),
             keep_images: self.keep_images,
             max_input_bytes: self.max_input_bytes,
+            max_dom_depth: self.max_dom_depth,
         })
     }
 }
@@ -123,6 +147,7 @@ pub struct Extractor {
     pub(crate) proxies: ProxyList,
     pub(crate) keep_images: bool,
     pub(crate) max_input_bytes: usize,
+    pub(crate) max_dom_depth: usize,
 }
 
 impl Default for Extractor {
@@ -187,6 +212,7 @@ mod tests {
         assert!(b.base_url.is_none());
         assert!(b.keep_images);
         assert_eq!(b.max_input_bytes, 64 * 1024 * 1024);
+        assert_eq!(b.max_dom_depth, 512);
         assert_eq!(b.proxies, ProxyList::default());
     }
 
