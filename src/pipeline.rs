@@ -79,6 +79,9 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         .filter_map(|raw| url::resolve(raw, base, &ex.proxies))
         .find(|u| !is_random_placeholder(u));
     finish_body(&mut article, walked, ex.policy);
+    if !whole_post {
+        drop_title_heading(&mut article);
+    }
     if article.blocks.is_empty() {
         if let Some(title) = &article.title {
             // A body with images only (a comic, a poster): the title stands in for the text,
@@ -134,6 +137,49 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
             block: p.block,
         })
         .collect();
+}
+
+/// Removes the page's headline from the body: the first heading among the first blocks
+/// whose text is the title (or the title begins with it, as when a site name follows).
+fn drop_title_heading(article: &mut Article) {
+    let Some(title) = article.title.as_deref() else {
+        return;
+    };
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let title = fold(title);
+    if title.is_empty() {
+        return;
+    }
+    let found = article.blocks.iter().take(8).position(|b| {
+        matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && {
+            let text = fold(&b.text);
+            !text.is_empty() && (text == title || (text.len() >= 12 && title.starts_with(&text)))
+        }
+    });
+    let found = found.or_else(|| {
+        let first_text = article
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph)
+            .unwrap_or(0);
+        article.blocks[..first_text]
+            .iter()
+            .position(|b| b.kind == BlockKind::Heading { level: 1 })
+    });
+    let Some(index) = found else {
+        return;
+    };
+    article.blocks.remove(index);
+    for image in &mut article.images {
+        if image.block > index {
+            image.block -= 1;
+        }
+    }
 }
 
 /// Random-image services used as stand-in covers (not a real lead image).

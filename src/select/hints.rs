@@ -117,3 +117,13 @@ pub(super) fn is_negative(node: NodeRef<'_>) -> bool {
         })
     })
 }
+
+/// Whether the class or id names an image caption or credit.
+pub(super) fn is_caption(node: NodeRef<'_>) -> bool {
+    ["class", "id"].into_iter().any(|name| {
+        attr(node, name).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.len() < 300 && (v.contains("caption") || v.contains("credit"))
+        })
+    })
+}

@@ -1,6 +1,6 @@
 //! Boilerplate inside the chosen containers: link lists, bylines, widgets.
 
-use super::hints::{is_meta, is_negative};
+use super::hints::{is_caption, is_meta, is_negative};
 use super::stats::Stat;
 use std::collections::HashSet;
 
@@ -34,7 +34,7 @@ fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.text * 2 > root_text {
         return false;
     }
-    if s.noise_name || matches!(s.name, "header" | "footer") {
+    if s.noise_name || matches!(s.name, "header" | "footer" | "figcaption") || is_caption(s.node) {
         return true;
     }
     if is_meta(s.node) && s.text < 200 && s.punct < 4 {
@@ -50,5 +50,5 @@ fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.text == 0 {
         return false;
     }
-    density > 0.5 || (density > 0.25 && s.punct < 3)
+    density > 0.5 || (density > 0.3 && s.punct < 2)
 }

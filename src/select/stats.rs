@@ -39,6 +39,8 @@ pub(super) struct Stat<'a> {
     pub(super) children: u32,
     /// Whether the class or id names a widget (`share`, `sidebar`, `comments`…).
     pub(super) noise_name: bool,
+    /// Whether an ancestor's class or id names a widget (a comment thread's paragraphs).
+    pub(super) in_noise: bool,
 }
 
 impl Stat<'_> {
@@ -56,7 +58,12 @@ impl Stat<'_> {
         if !self.candidate {
             return 0.0;
         }
-        (self.weight + self.score) * (1.0 - self.link_density())
+        let score = (self.weight + self.score) * (1.0 - self.link_density());
+        if self.in_noise || self.noise_name {
+            score * 0.3
+        } else {
+            score
+        }
     }
 }
 
@@ -110,8 +117,10 @@ impl<'a> Pass<'a> {
 
     fn open(&mut self, node: NodeRef<'a>, name: &'a str) {
         let parent = self.stack.last().copied().unwrap_or(NONE);
+        let mut in_noise = false;
         if let Some(p) = self.nodes.get_mut(parent) {
             p.children += 1;
+            in_noise = p.in_noise || p.noise_name;
         }
         let index = self.nodes.len();
         self.nodes.push(Stat {
@@ -129,6 +138,7 @@ impl<'a> Pass<'a> {
             candidate: false,
             children: 0,
             noise_name: has_noise_class(node),
+            in_noise,
         });
         self.stack.push(index);
         let block = if is_inline(name) {
