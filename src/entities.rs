@@ -85,9 +85,21 @@ mod tests {
 
     #[test]
     fn decodes_double_escaped_entities_but_not_tags() {
-        assert_eq!(decode_leftovers("a&nbsp;b &#123; &#x4E2D; &amp; x"), "a\u{A0}b { 中 & x");
-        assert_eq!(decode_leftovers("&lt;div&gt; &#60;p&#62;"), "&lt;div&gt; &#60;p&#62;");
-        assert_eq!(decode_leftovers("AT&T; R&D &unknown; &"), "AT&T; R&D &unknown; &");
-        assert!(matches!(decode_leftovers("none"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            decode_leftovers("a&nbsp;b &#123; &#x4E2D; &amp; x"),
+            "a\u{A0}b { 中 & x"
+        );
+        assert_eq!(
+            decode_leftovers("&lt;div&gt; &#60;p&#62;"),
+            "&lt;div&gt; &#60;p&#62;"
+        );
+        assert_eq!(
+            decode_leftovers("AT&T; R&D &unknown; &"),
+            "AT&T; R&D &unknown; &"
+        );
+        assert!(matches!(
+            decode_leftovers("none"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
