@@ -118,6 +118,15 @@ pub struct Article {
     pub images: Vec<Image>,
     /// Soft problems met on the way (broken front matter, an unparsable date…).
     pub warnings: Vec<String>,
+    /// The encoding the bytes were decoded with (`UTF-8`, `GBK`, `Big5`…); `None` for
+    /// text passed in already decoded. Not part of the JSON output.
+    pub encoding: Option<String>,
+    /// How [`encoding`](Self::encoding) was chosen: `bom`, `hint` (the caller's label),
+    /// `meta` (the page's `<meta charset>`), `utf-8` (the bytes are valid UTF-8) or
+    /// `detected` (a statistical guess).
+    pub encoding_source: Option<String>,
+    /// Whether bytes invalid in that encoding were replaced with U+FFFD (a warning says so too).
+    pub bytes_replaced: bool,
 }
 
 impl Article {

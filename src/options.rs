@@ -169,12 +169,38 @@ impl Extractor {
         self.policy
     }
 
-    /// Extracts an article from raw bytes (the encoding is detected).
+    /// Extracts an article from raw bytes. The encoding is the byte-order mark's, else the
+    /// page's `<meta charset>` (or `http-equiv`) declaration's, else UTF-8 when the bytes
+    /// are valid UTF-8, else a detector's guess; [`Article::encoding`] says which.
     pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
+        self.extract_with_encoding(bytes, None)
+    }
+
+    /// Like [`extract`](Self::extract), with the caller's encoding label (`"gbk"`, as an
+    /// HTTP `Content-Type` header's `charset` gives it) preferred over the page's own
+    /// declaration; only a byte-order mark beats it. An unknown label is ignored.
+    ///
+    /// ```
+    /// let gbk = b"<p>\xD6\xD0\xCE\xC4</p>"; // "中文" in GBK
+    /// let article = textsift::Extractor::default()
+    ///     .extract_with_encoding(gbk, Some("gb2312"))
+    ///     .unwrap();
+    /// assert_eq!(article.text(), "中文");
+    /// assert_eq!(article.encoding.as_deref(), Some("GBK"));
+    /// assert_eq!(article.encoding_source.as_deref(), Some("hint"));
+    /// ```
+    pub fn extract_with_encoding(
+        &self,
+        bytes: &[u8],
+        label: Option<&str>,
+    ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
-        let decoded = crate::decode::decode(bytes);
+        let decoded = crate::decode::decode(bytes, label);
         let mut article = crate::pipeline::run(self, &decoded.text);
-        article.warnings.extend(decoded.warning);
+        article.warnings.extend(decoded.warnings);
+        article.encoding = Some(decoded.encoding.to_string());
+        article.encoding_source = Some(decoded.source.to_string());
+        article.bytes_replaced = decoded.replaced;
         Ok(article)
     }
 
