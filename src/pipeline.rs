@@ -101,7 +101,42 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
     if article.lead_image.is_none() {
         article.lead_image = article.images.first().map(|i| i.url.clone());
     }
+    remove_control_chars(&mut article);
     article
+}
+
+/// Removes control characters other than `\n` and `\t` from every text field: the page
+/// may hold them raw or as references (`&#1;`), and the normaliser passes some through.
+fn remove_control_chars(article: &mut Article) {
+    fn clean(s: &mut String) {
+        if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            s.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+        }
+    }
+    let Article {
+        title,
+        author,
+        published,
+        categories,
+        tags,
+        blocks,
+        images,
+        ..
+    } = article;
+    title
+        .iter_mut()
+        .chain(author)
+        .chain(published)
+        .for_each(clean);
+    categories.iter_mut().chain(tags).for_each(clean);
+    blocks.iter_mut().for_each(|b| clean(&mut b.text));
+    for image in images {
+        image
+            .alt
+            .iter_mut()
+            .chain(&mut image.caption)
+            .for_each(clean);
+    }
 }
 
 /// Normalises the blocks and attaches images (with their captions) to the article.

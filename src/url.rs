@@ -212,6 +212,15 @@ fn hex_decode(s: &str) -> Option<String> {
 /// URIs, and unsafe schemes (`javascript:`, `vbscript:`, `file:`…).
 pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Option<String> {
     let raw = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    // Browsers delete ASCII tabs and newlines anywhere in a URL (WHATWG URL parsing), so
+    // `java\tscript:` means `javascript:` to them: delete them before judging the scheme.
+    let stripped;
+    let raw = if raw.contains(['\t', '\n', '\r']) {
+        stripped = raw.replace(['\t', '\n', '\r'], "");
+        stripped.as_str()
+    } else {
+        raw
+    };
     if raw.is_empty() || raw.starts_with('#') {
         return None;
     }
@@ -232,7 +241,8 @@ pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Opt
                 }
             }
             Some(_) => return None,
-            None => raw.to_string(), // relative, no base known: kept as written
+            // Relative, no base known: kept as written, control characters escaped.
+            None => escape_controls(raw),
         }
     };
     let unwrapped = proxies.unwrap(&resolved);
@@ -244,6 +254,22 @@ pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Opt
         Ok(u) if matches!(u.scheme(), "http" | "https") => Some(u.to_string()),
         _ => Some(resolved),
     }
+}
+
+/// `s` with control characters percent-encoded, as a URL parser would.
+fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The scheme of `s` when it has one (`javascript:alert(1)` → `javascript`).
@@ -316,6 +342,15 @@ mod tests {
         let proxies = ProxyList::default();
         assert_eq!(resolve(" JaVaScRiPt:alert(1)", Some(&base), &proxies), None);
         assert_eq!(resolve("data:,x", Some(&base), &proxies), None);
+        for hidden in [
+            "java\tscript:alert(1)",
+            "java\nscript:x",
+            "j\ra\tvascript:x",
+        ] {
+            assert_eq!(r(hidden), None, "{hidden:?}");
+            assert_eq!(resolve(hidden, Some(&base), &proxies), None, "{hidden:?}");
+        }
+        assert_eq!(r("a\u{1}b.png").as_deref(), Some("a%01b.png"));
     }
 
     #[test]

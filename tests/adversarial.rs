@@ -1,0 +1,426 @@
+//! Hostile input: every case is generated here (nothing big is stored), must finish without
+//! panicking, and must give a sensible, safe result. No timing is asserted: the sizes are the
+//! issue's in release builds and smaller in debug builds, where html5ever is ~30× slower.
+//! `examples/adversarial.rs` measures time and memory for the same shapes.
+
+use textsift::{Article, Error, Extractor};
+
+/// `release` in release builds, `debug` in debug builds.
+fn size(release: usize, debug: usize) -> usize {
+    if cfg!(debug_assertions) {
+        debug
+    } else {
+        release
+    }
+}
+
+/// Output safety, checked on every result: no control characters but `\n` and `\t` in any
+/// text, and no URL with a scheme other than http(s).
+fn check(a: &Article) {
+    let texts = a
+        .title
+        .iter()
+        .chain(&a.author)
+        .chain(&a.published)
+        .chain(&a.categories)
+        .chain(&a.tags)
+        .chain(a.blocks.iter().map(|b| &b.text))
+        .chain(a.images.iter().filter_map(|i| i.alt.as_ref()))
+        .chain(a.images.iter().filter_map(|i| i.caption.as_ref()));
+    for t in texts.chain(std::iter::once(&a.text())) {
+        if let Some(c) = t
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            panic!("control character {c:?} in output text {:?}", short(t));
+        }
+    }
+    for url in a.images.iter().map(|i| &i.url).chain(&a.lead_image) {
+        let lower = url.to_ascii_lowercase();
+        let scheme = lower.split_once(':').map(|(s, _)| s);
+        let has_scheme = scheme.is_some_and(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        assert!(
+            !has_scheme || lower.starts_with("http://") || lower.starts_with("https://"),
+            "unsafe URL {:?}",
+            short(url)
+        );
+        assert!(!url.chars().any(char::is_control), "control char in URL");
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(80).collect()
+}
+
+fn extract(page: &str) -> Article {
+    let a = textsift::extract_str(page).expect("within the default limits");
+    check(&a);
+    a
+}
+
+fn warned(a: &Article, needle: &str) -> bool {
+    a.warnings.iter().any(|w| w.contains(needle))
+}
+
+// ---- nesting -----------------------------------------------------------------------
+
+fn nested(open: &str, close: &str, n: usize) -> String {
+    format!("{}deep{}", open.repeat(n), close.repeat(n))
+}
+
+#[test]
+fn nesting_100k_deep_is_capped_with_a_warning_and_keeps_the_text() {
+    let n = size(100_000, 20_000);
+    for (open, close) in [
+        ("<div>", "</div>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<ol><li><p>", "</p></li></ol>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<b>", "</b>"),
+        ("<span><i><em>", "</em></i></span>"),
+        ("<a href=x>", "</a>"),
+        ("<blockquote><section>", "</section></blockquote>"),
+        ("<div/>", ""),
+    ] {
+        let a = extract(&nested(open, close, n));
+        assert_eq!(a.text(), "deep", "{open}");
+    }
+    // Foreign content: completes (its text is not article text).
+    extract(&nested("<svg><g>", "</g></svg>", n));
+    extract(&nested("<math><mi>", "</mi></math>", n));
+    let a = extract(&nested("<div>", "</div>", n));
+    assert!(warned(&a, "max_dom_depth"), "{:?}", a.warnings);
+}
+
+#[test]
+fn nesting_with_text_at_every_level_keeps_all_of_it() {
+    let n = size(100_000, 20_000);
+    let page = "<div>x".repeat(n);
+    let a = extract(&page);
+    assert_eq!(a.text().matches('x').count(), n);
+}
+
+#[test]
+fn content_after_a_deep_subtree_is_still_structured() {
+    let page = format!(
+        "{}<p>after</p><img src=http://e.com/a.jpg>",
+        nested("<div>", "</div>", size(50_000, 10_000))
+    );
+    let a = extract(&page);
+    assert_eq!(a.blocks.last().map(|b| b.text.as_str()), Some("after"));
+    assert_eq!(a.images.len(), 1);
+}
+
+#[test]
+fn depth_cap_is_configurable_and_deep_images_survive() {
+    let ex = Extractor::builder().max_dom_depth(8).build().unwrap();
+    let page = format!("{}<img src=https://e.com/deep.png>text", "<div>".repeat(50));
+    let a = ex.extract_str(&page).unwrap();
+    check(&a);
+    assert_eq!(a.images.len(), 1, "void elements are kept past the cap");
+    assert_eq!(a.text(), "text");
+    assert!(warned(&a, "max_dom_depth"));
+    // Under the default cap the same page has no warning.
+    assert!(extract(&page).warnings.is_empty());
+}
+
+// ---- size ----------------------------------------------------------------------------
+
+#[test]
+fn one_element_with_a_million_attributes() {
+    let n = size(1_000_000, 100_000);
+    let attrs: String = (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let a = extract(&format!(
+        "<p{attrs}>hello</p><img{attrs} src=http://e.com/x.png><p>world</p>"
+    ));
+    assert_eq!(a.text(), "hello\n\nworld");
+    assert!(warned(&a, "attributes"));
+}
+
+#[test]
+fn a_50_mb_text_node() {
+    let n = size(50 << 20, 4 << 20);
+    let word = "lorem ipsum 中文 ";
+    let mut page = String::with_capacity(n + 16);
+    page.push_str("<p>");
+    while page.len() < n {
+        page.push_str(word);
+    }
+    let a = extract(&page);
+    let text = a.text();
+    assert!(text.len() > n / 2, "{} of {n}", text.len());
+    assert!(text.starts_with("lorem"));
+}
+
+#[test]
+fn a_10_mb_title() {
+    let n = size(10 << 20, 1 << 20);
+    let page = format!("<title>{}</title><p>body</p>", "t ".repeat(n / 2));
+    let a = extract(&page);
+    assert!(a.title.as_ref().is_some_and(|t| t.len() >= n / 2));
+    assert_eq!(a.text(), "body");
+}
+
+#[test]
+fn a_hundred_thousand_images() {
+    let n = size(100_000, 20_000);
+    let page: String = (0..n)
+        .map(|i| format!("<img src=\"https://e.com/{i}.jpg\" alt=\"a{i}\">"))
+        .collect();
+    let a = extract(&format!("<p>text</p>{page}"));
+    assert_eq!(a.images.len(), n);
+    assert_eq!(a.lead_image.as_deref(), Some("https://e.com/0.jpg"));
+}
+
+#[test]
+fn a_hundred_thousand_empty_paragraphs() {
+    let n = size(100_000, 20_000);
+    let page = format!("{}<p>end</p>", "<p></p>".repeat(n));
+    let a = extract(&page);
+    assert_eq!(a.text(), "end");
+    let a = extract(&"<p>".repeat(n));
+    assert!(a.blocks.is_empty());
+}
+
+#[test]
+fn unclosed_tags_everywhere() {
+    let n = size(50_000, 10_000);
+    let unit = "<p>para <b>bold <i>it <a href=/x>link <li>item <td>cell <option>o <h2>head <span>";
+    let a = extract(&unit.repeat(n));
+    assert!(a.text().contains("para bold it link"));
+    let a = extract(&"</div></p></table></li>".repeat(n));
+    assert_eq!(a.text(), "");
+}
+
+#[test]
+fn a_table_of_1000_by_1000() {
+    let n = size(1000, 200);
+    let row = format!("<tr>{}</tr>", "<td>c</td>".repeat(n));
+    let a = extract(&format!("<table>{}</table>", row.repeat(n)));
+    assert_eq!(a.text().matches('c').count(), n * n);
+}
+
+// ---- bytes ---------------------------------------------------------------------------
+
+/// A deterministic byte stream (xorshift) so failures reproduce.
+fn garbage(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage_and_nul_bytes() {
+    for seed in 1..=8 {
+        let a = textsift::extract(&garbage(size(1 << 20, 128 << 10), seed)).unwrap();
+        check(&a);
+    }
+    let mut mixed = b"<p>a\0b</p><img src=\"http://e.com/\0.png\">".to_vec();
+    mixed.extend(garbage(4096, 99));
+    mixed.extend(b"\0\0\0<p>tail\0</p>");
+    let a = textsift::extract(&mixed).unwrap();
+    check(&a);
+    assert!(a.text().contains("tail"));
+    let a = textsift::extract(&vec![0u8; 1 << 20]).unwrap();
+    check(&a);
+}
+
+#[test]
+fn control_characters_never_reach_the_text() {
+    let page = "<title>t\u{1}i\u{7}t\u{1b}le</title>\
+                <p>a\u{1}b\u{8}c\u{b}d\u{c}e\u{7f}f\u{85}g\u{9b}h\rj\r\nk\u{0}l</p>\
+                <p>&#1;&#x7f;&#x80;&#0;&#x9f;&#13;ent</p><pre>x\u{1}y</pre>\
+                <img src=a.png alt=\"al\u{2}t\"><code>\u{1b}[31mred</code>";
+    let a = extract(page);
+    assert!(a.text().contains("ent"));
+    let a = textsift::extract(page.as_bytes()).unwrap();
+    check(&a);
+}
+
+#[test]
+fn invalid_utf8_through_the_bytes_api() {
+    let a = textsift::extract(b"<p>caf\xE9 \xFF\xFE ok \xC3</p>").unwrap();
+    check(&a);
+    assert!(a.text().contains("ok"));
+}
+
+#[test]
+fn mislabelled_charsets() {
+    // Says GBK, is UTF-8.
+    let a = textsift::extract("<meta charset=gbk><p>中文内容</p>".as_bytes()).unwrap();
+    check(&a);
+    assert!(!a.text().is_empty());
+    // Says UTF-8, is GBK ("中文" in GBK is D6 D0 CE C4).
+    let a = textsift::extract(b"<meta charset=utf-8><p>\xD6\xD0\xCE\xC4 text</p>").unwrap();
+    check(&a);
+    assert!(a.text().contains("text"));
+    // An unknown label, and a UTF-16 byte-order mark on UTF-8 bytes.
+    let a = textsift::extract(b"<meta charset=x-nonsense-42><p>plain</p>").unwrap();
+    assert!(a.text().contains("plain"));
+    let a = textsift::extract(b"\xFF\xFE<p>plain</p>").unwrap();
+    check(&a);
+}
+
+// ---- front matter ----------------------------------------------------------------------
+
+#[test]
+fn front_matter_that_never_closes_is_body() {
+    let n = size(1 << 20, 128 << 10);
+    let page = format!("---\ntitle: x\n{}", "key: <p>value</p>\n".repeat(n / 20));
+    let a = extract(&page);
+    assert!(a.text().contains("value"));
+    let a = extract("---\n");
+    assert!(a.warnings.is_empty());
+}
+
+#[test]
+fn yaml_alias_expansion_billion_laughs() {
+    let mut yaml = String::from("---\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    let names: Vec<char> = ('b'..='z').collect();
+    let mut prev = 'a';
+    for &name in &names {
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        yaml.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        prev = name;
+    }
+    // The bomb is also used where the extractor reads: title, tags, categories.
+    yaml.push_str(&format!(
+        "title: ok\ntags: *{prev}\ncategories: [*{prev}, *{prev}]\n---\n<p>body</p>"
+    ));
+    let a = extract(&yaml);
+    assert_eq!(a.text(), "body");
+    // Never expanded (saphyr refuses or keeps aliases; the line-by-line fallback reads
+    // them as the literal `*z`).
+    for t in a.tags.iter().chain(&a.categories) {
+        assert!(t.len() < 8, "{}", short(t));
+    }
+    assert!(a.tags.len() + a.categories.len() <= 4);
+}
+
+#[test]
+fn deep_yaml_nesting() {
+    let n = size(100_000, 100_000);
+    for (open, close) in [("[", "]"), ("{a: ", "}")] {
+        let page = format!(
+            "---\ntitle: {}x{}\n---\n<p>body</p>",
+            open.repeat(n),
+            close.repeat(n)
+        );
+        let a = extract(&page);
+        assert_eq!(a.text(), "body");
+    }
+    let block: String = (0..2000)
+        .map(|i| format!("{}- \n", " ".repeat(i)))
+        .collect();
+    let a = extract(&format!("---\ntags:\n{block}---\n<p>body</p>"));
+    assert_eq!(a.text(), "body");
+}
+
+#[test]
+fn huge_yaml_scalars_and_oversized_front_matter() {
+    let big = "x".repeat(200_000);
+    let a = extract(&format!("---\ntitle: {big}\n---\n<p>body</p>"));
+    assert_eq!(a.title.as_deref().map(str::len), Some(200_000));
+    let huge = "y".repeat(2 << 20);
+    let a = extract(&format!("---\ntitle: {huge}\n---\n<p>body</p>"));
+    assert_eq!(a.text(), "body");
+    assert!(warned(&a, "front matter"), "{:?}", a.warnings);
+}
+
+#[test]
+fn custom_yaml_tags() {
+    let page = "---\ntitle: !custom 'Tagged'\ndate: !!timestamp 2021-01-02\ntags: !!set {a, b}\n\
+                cover: !img javascript:alert(1)\nauthor: !!binary aGVsbG8=\n\
+                categories: !<tag:x.org,2000:c> [x]\n---\n<p>body</p>";
+    let a = extract(page);
+    assert_eq!(a.text(), "body");
+    assert_eq!(a.lead_image, None);
+}
+
+#[test]
+fn dates_out_of_range() {
+    for date in [
+        "99999-99-99",
+        "-5000-01-01",
+        "2021-13-45",
+        "2021-02-30T25:61:61Z",
+        "Thu, 99 Foo 2021 99:99:99 +9999",
+        "10000-01-01T00:00:00Z",
+        "0000-00-00",
+        "2021年13月45日",
+        "1e308",
+        "18446744073709551616",
+        "",
+    ] {
+        let a = extract(&format!("---\ndate: '{date}'\n---\n<p>body</p>"));
+        assert_eq!(a.text(), "body");
+        let a = extract(&format!(
+            "<meta property=article:published_time content=\"{date}\"><p>body</p>"
+        ));
+        assert_eq!(a.text(), "body");
+    }
+}
+
+// ---- URLs and limits ---------------------------------------------------------------
+
+#[test]
+fn unsafe_urls_never_leave_the_library() {
+    let bad = [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "java&#x09;script:alert(1)",
+        "&#106;avascript:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "DATA:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "jar:http://e.com!/x",
+        "https://cors.zfour.workers.dev/?javascript:alert(1)",
+        "https://images.weserv.nl/?url=data:image/png,x",
+    ];
+    for url in bad {
+        let page = format!(
+            "<meta property=og:image content=\"{url}\"><p>t</p>\
+             <img src=\"{url}\"><img data-src=\"{url}\" src=\"{url}\"><img srcset=\"{url} 2x\">\
+             <noscript><img src=\"{url}\"></noscript>"
+        );
+        for base in [None, Some("https://e.com/post/1")] {
+            let mut b = Extractor::builder();
+            if let Some(base) = base {
+                b.base_url(base);
+            }
+            let a = b.build().unwrap().extract_str(&page).unwrap();
+            check(&a);
+        }
+        // YAML decodes no HTML references: `java&#x09;script:` stays a harmless relative
+        // path there, which `check` allows.
+        extract(&format!("---\ncover: '{url}'\n---\n<p>t</p>"));
+    }
+}
+
+#[test]
+fn input_too_large_is_an_error_that_says_what_to_raise() {
+    let ex = Extractor::builder().max_input_bytes(10).build().unwrap();
+    let err = ex.extract(b"<p>eleven b</p>").unwrap_err();
+    assert!(matches!(
+        err,
+        Error::InputTooLarge {
+            size: 15,
+            limit: 10
+        }
+    ));
+    assert!(err.to_string().contains("max_input_bytes"));
+    let err = ex.extract_str("<p>eleven b</p>").unwrap_err();
+    assert!(matches!(err, Error::InputTooLarge { .. }));
+}
