@@ -17,6 +17,7 @@ pub(crate) struct PageMeta {
 pub(crate) fn read(dom: &Dom) -> PageMeta {
     let mut meta = PageMeta::default();
     let (mut og_title, mut tw_title, mut title, mut h1) = (None, None, None, None);
+    let mut site_name: Option<String> = None;
     for node in descendants(dom.root()) {
         let Some(name) = tag(node) else { continue };
         match name {
@@ -31,6 +32,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                     continue;
                 };
                 let slot = match key.as_str() {
+                    "og:site_name" | "application-name" => &mut site_name,
                     "og:title" => &mut og_title,
                     "twitter:title" => &mut tw_title,
                     "author" | "article:author" | "byl" | "dc.creator" => &mut meta.author,
@@ -65,8 +67,39 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             _ => {}
         }
     }
+    let title = title.map(|t| strip_site_name(&t, site_name.as_deref()));
     meta.title = og_title.or(tw_title).or(title).or(h1);
     meta
+}
+
+/// A `<title>` less its site-name part (`Headline - Site`, `Site | Headline`): the part
+/// that is the `og:site_name`, else a trailing part shorter than the headline.
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    const SEPARATORS: &[&str] = &[" - ", " | ", " _ ", " – ", " — ", "——", "_", "|"];
+    for sep in SEPARATORS {
+        let Some((head, tail)) = title.rsplit_once(sep) else {
+            continue;
+        };
+        let (head, tail) = (head.trim(), tail.trim());
+        if head.is_empty() || tail.is_empty() {
+            continue;
+        }
+        if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+            if tail.eq_ignore_ascii_case(site) {
+                return head.to_string();
+            }
+            if let Some((first, rest)) = title.split_once(sep) {
+                if first.trim().eq_ignore_ascii_case(site) && !rest.trim().is_empty() {
+                    return rest.trim().to_string();
+                }
+            }
+        }
+        if tail.chars().count() * 2 <= head.chars().count() {
+            return head.to_string();
+        }
+        return title.to_string();
+    }
+    title.to_string()
 }
 
 fn clean(s: &str) -> String {
@@ -88,6 +121,23 @@ mod tests {
         assert_eq!(t("<title> T  x </title><h1>H</h1>").as_deref(), Some("T x"));
         assert_eq!(t("<p>x</p><h1>H <b>1</b></h1>").as_deref(), Some("H 1"));
         assert_eq!(t("<p>x</p>"), None);
+    }
+
+    #[test]
+    fn title_loses_its_site_name() {
+        let t = |html: &str| read(&parse(html)).title;
+        assert_eq!(
+            t("<title>城区老旧小区改造工程全面启动 - 某某日报</title>").as_deref(),
+            Some("城区老旧小区改造工程全面启动")
+        );
+        assert_eq!(
+            t("<meta property='og:site_name' content='Daily'><title>Daily | A long headline here</title>").as_deref(),
+            Some("A long headline here")
+        );
+        assert_eq!(
+            t("<title>Ask HN | Jobs</title>").as_deref(),
+            Some("Ask HN | Jobs")
+        );
     }
 
     #[test]
