@@ -99,19 +99,41 @@ pub struct Image {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Article {
-    /// The title: front matter, else `og:title`, `<title>`, the first `<h1>`.
+    /// The title: front matter, else `og:title`, `twitter:title`, JSON-LD `headline`,
+    /// `<title>` (less its site name), the first `<h1>`.
     pub title: Option<String>,
-    /// The author, when the input names one.
+    /// The author, when the input names one: front matter, else `<meta name=author>`,
+    /// `article:author` (unless a URL), JSON-LD `author` (names joined by `, `), byline markup.
     pub author: Option<String>,
     /// Publication date: RFC 3339 when the zone is known (`2021-08-12T06:07:34Z`);
-    /// a date given without a zone stays naive (`2021-10-28T14:08:07`).
+    /// a date given without a zone stays naive (`2021-10-28T14:08:07`). From front matter,
+    /// else `article:published_time`, JSON-LD `datePublished`, `<time datetime>`, date metas.
     pub published: Option<String>,
     /// Categories, in the order given.
     pub categories: Vec<String>,
     /// Tags, in the order given.
     pub tags: Vec<String>,
-    /// The lead image's real URL (front matter `headimg`/`thumbnail`/`cover`, `og:image`).
+    /// The lead image's real URL (front matter `headimg`/`thumbnail`/`cover`, `og:image`,
+    /// JSON-LD `image`, else the body's first image).
     pub lead_image: Option<String>,
+    /// The page's language as a BCP 47 tag (`zh-CN`, `en`): `<html lang>`, else JSON-LD
+    /// `inLanguage`, else `og:locale` (`zh_CN` becomes `zh-CN`), else `content-language`.
+    ///
+    /// ```
+    /// let html = "<html lang='zh-CN'><body><p>你好。</p></body></html>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.language.as_deref(), Some("zh-CN"));
+    /// ```
+    pub language: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, else `og:url`), absolute: resolved
+    /// against `<base href>` or the caller's base URL. Only `http`/`https` URLs.
+    ///
+    /// ```
+    /// let html = "<head><link rel=canonical href='https://e.com/a'></head><p>Hi.</p>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.canonical_url.as_deref(), Some("https://e.com/a"));
+    /// ```
+    pub canonical_url: Option<String>,
     /// The body as typed blocks, in document order.
     pub blocks: Vec<Block>,
     /// The body's images, each once, in document order.

@@ -1,6 +1,9 @@
-//! Page metadata from `<head>` and the body: title, author, date, lead image, base URL.
+//! Page metadata from `<head>` and the body: title, author, date, lead image, language,
+//! base and canonical URLs, and the JSON-LD `articleBody` (a hint for the selection).
 
-use crate::dom::{attr, descendants, tag, text_content, Dom};
+mod jsonld;
+
+use crate::dom::{attr, descendants, tag, text_content, Dom, NodeRef};
 
 /// Metadata found in the page markup (raw, not yet normalised or resolved).
 #[derive(Debug, Default, PartialEq)]
@@ -11,46 +14,42 @@ pub(crate) struct PageMeta {
     pub(crate) lead_image: Option<String>,
     pub(crate) base_href: Option<String>,
     pub(crate) canonical: Option<String>,
+    /// `og:url`: the canonical URL when no `<link rel=canonical>` gives one.
+    pub(crate) og_url: Option<String>,
+    /// A BCP 47 tag (`zh-CN`, `en`).
+    pub(crate) language: Option<String>,
+    /// JSON-LD `articleBody`: the article's text as the publisher states it.
+    pub(crate) body_hint: Option<String>,
 }
 
-/// Reads the page's metadata. Title: `og:title`, `twitter:title`, `<title>`, first `<h1>`.
+/// `<time datetime>` elements looked at (the first ones in the page).
+const MAX_TIMES: usize = 64;
+
+/// Reads the page's metadata, each field from the first source that has it:
+///
+/// - title: `og:title`, `twitter:title`, JSON-LD `headline`, `<title>` (less the site name),
+///   the first `<h1>`;
+/// - author: `<meta name=author>`, `article:author` (unless a URL), other author metas,
+///   JSON-LD `author`, byline markup (`rel=author`, `itemprop=author`);
+/// - published: `article:published_time`, JSON-LD `datePublished`, `<time datetime>`
+///   (marked as the publication date, else the first after the headline or in the
+///   `<article>`), other date metas;
+/// - lead image: `og:image`, `twitter:image`, JSON-LD `image`;
+/// - language: `<html lang>`, JSON-LD `inLanguage`, `og:locale`, `content-language`.
 pub(crate) fn read(dom: &Dom) -> PageMeta {
     let mut meta = PageMeta::default();
-    let (mut og_title, mut tw_title, mut title, mut h1) = (None, None, None, None);
-    let mut site_name: Option<String> = None;
+    let mut m = Metas::default();
+    let (mut title, mut h1, mut html_lang) = (None, None, None);
+    let mut ld = jsonld::LdMeta::default();
+    let mut byline: Option<String> = None;
+    // The best `<time datetime>` so far, with its rank (higher is better).
+    let mut time: Option<(u8, String)> = None;
+    let mut times = 0;
     for node in descendants(dom.root()) {
         let Some(name) = tag(node) else { continue };
         match name {
-            "meta" => {
-                let key = attr(node, "property")
-                    .or_else(|| attr(node, "name"))
-                    .or_else(|| attr(node, "itemprop"))
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                let Some(content) = attr(node, "content").map(clean).filter(|c| !c.is_empty())
-                else {
-                    continue;
-                };
-                let slot = match key.as_str() {
-                    "og:site_name" | "application-name" => &mut site_name,
-                    "og:title" => &mut og_title,
-                    "twitter:title" => &mut tw_title,
-                    "author" | "article:author" | "byl" | "dc.creator" => &mut meta.author,
-                    "article:published_time"
-                    | "datepublished"
-                    | "pubdate"
-                    | "publishdate"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "date"
-                    | "og:published_time" => &mut meta.published,
-                    "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => {
-                        &mut meta.lead_image
-                    }
-                    _ => continue,
-                };
-                slot.get_or_insert(content);
-            }
+            "html" if html_lang.is_none() => html_lang = attr(node, "lang").map(clean),
+            "meta" => m.add(node),
             "title" if title.is_none() => {
                 title = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
@@ -58,18 +57,156 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                 h1 = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
             "base" if meta.base_href.is_none() => meta.base_href = attr(node, "href").map(clean),
-            "link"
-                if meta.canonical.is_none()
-                    && attr(node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            "link" => {
+                let rel = attr(node, "rel").unwrap_or("");
+                if meta.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                    meta.canonical = attr(node, "href").map(clean).filter(|h| !h.is_empty());
+                }
+            }
+            "script"
+                if attr(node, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
-                meta.canonical = attr(node, "href").map(clean);
+                ld.read_script(&text_content(node));
+            }
+            "time" if times < MAX_TIMES => {
+                times += 1;
+                if let Some(value) = attr(node, "datetime").map(clean).filter(|v| looks_dated(v)) {
+                    let rank = time_rank(node, h1.is_some());
+                    if time.as_ref().is_none_or(|(best, _)| rank > *best) {
+                        time = Some((rank, value));
+                    }
+                }
+            }
+            "a" | "span" | "div" | "p" if byline.is_none() && is_byline(node) => {
+                byline = Some(clean(&text_content(node)))
+                    .filter(|t| !t.is_empty() && t.chars().count() <= 80);
             }
             _ => {}
         }
     }
-    let title = title.map(|t| strip_site_name(&t, site_name.as_deref()));
-    meta.title = og_title.or(tw_title).or(title).or(h1);
+    let title = title.map(|t| strip_site_name(&t, m.site_name.as_deref()));
+    meta.title = m
+        .og_title
+        .or(m.tw_title)
+        .or(ld.headline.map(|t| clean(&t)))
+        .or(title)
+        .or(h1);
+    meta.author = m
+        .author
+        .or(m.article_author.filter(|a| !is_url(a)))
+        .or(m.other_author.filter(|a| !is_url(a)))
+        .or(ld.author.map(|a| clean(&a)))
+        .or(byline);
+    meta.published = m
+        .published
+        .or(ld.published.map(|d| clean(&d)))
+        .or(time.map(|(_, t)| t))
+        .or(m.other_date);
+    meta.lead_image = m.image.or(ld.image.map(|i| clean(&i)));
+    meta.language = [html_lang, ld.language, m.locale, m.content_language]
+        .into_iter()
+        .flatten()
+        .find_map(|l| language_tag(&l));
+    meta.og_url = m.og_url;
+    meta.body_hint = ld.body;
     meta
+}
+
+/// The `<meta>` values read, by what they say.
+#[derive(Default)]
+struct Metas {
+    site_name: Option<String>,
+    og_title: Option<String>,
+    tw_title: Option<String>,
+    author: Option<String>,
+    article_author: Option<String>,
+    other_author: Option<String>,
+    published: Option<String>,
+    other_date: Option<String>,
+    image: Option<String>,
+    og_url: Option<String>,
+    locale: Option<String>,
+    content_language: Option<String>,
+}
+
+impl Metas {
+    fn add(&mut self, node: NodeRef<'_>) {
+        let key = attr(node, "property")
+            .or_else(|| attr(node, "name"))
+            .or_else(|| attr(node, "itemprop"))
+            .or_else(|| attr(node, "http-equiv"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(content) = attr(node, "content").map(clean).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        let slot = match key.as_str() {
+            "og:site_name" | "application-name" => &mut self.site_name,
+            "og:title" => &mut self.og_title,
+            "twitter:title" => &mut self.tw_title,
+            "author" => &mut self.author,
+            "article:author" => &mut self.article_author,
+            "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => &mut self.other_author,
+            "article:published_time" | "og:published_time" | "datepublished" => &mut self.published,
+            "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "date" => {
+                &mut self.other_date
+            }
+            "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => &mut self.image,
+            "og:url" => &mut self.og_url,
+            "og:locale" => &mut self.locale,
+            "content-language" | "language" | "dc.language" => &mut self.content_language,
+            _ => return,
+        };
+        slot.get_or_insert(content);
+    }
+}
+
+/// Whether a `<time datetime>` value holds a date (not a duration such as `PT5M`).
+fn looks_dated(v: &str) -> bool {
+    v.len() >= 8 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// How likely a `<time>` is the publication date: marked as such (3), after the
+/// headline (2), inside an `<article>` (1), elsewhere (0).
+fn time_rank(node: NodeRef<'_>, after_h1: bool) -> u8 {
+    let marked = attr(node, "pubdate").is_some()
+        || attr(node, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        || attr(node, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+    if marked {
+        return 3;
+    }
+    if after_h1 {
+        return 2;
+    }
+    // Bounded: only the first MAX_TIMES `<time>`s look at their ancestors.
+    let in_article = node.ancestors().take(64).any(|a| tag(a) == Some("article"));
+    u8::from(in_article)
+}
+
+/// Byline markup: `rel=author` or `itemprop=author` (or its `name` inside).
+fn is_byline(node: NodeRef<'_>) -> bool {
+    attr(node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || (attr(node, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
+            && !descendants(node).any(|n| attr(n, "itemprop").is_some()))
+        || (attr(node, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            && node.parent().is_some_and(|p| {
+                attr(p, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+            }))
+}
+
+fn is_url(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
+}
+
+/// A language tag from `zh-CN`, `zh_CN`, `en`; `None` for anything else.
+fn language_tag(raw: &str) -> Option<String> {
+    let tag = raw.trim().replace('_', "-");
+    let ok = (2..=35).contains(&tag.len())
+        && tag.as_bytes()[..2].iter().all(u8::is_ascii_alphabetic)
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then_some(tag)
 }
 
 /// A `<title>` less its site-name part (`Headline - Site`, `Site | Headline`): the part
@@ -152,5 +289,30 @@ mod tests {
         assert_eq!(m.lead_image.as_deref(), Some("/i.jpg"));
         assert_eq!(m.base_href.as_deref(), Some("https://e.com/a/"));
         assert_eq!(m.canonical.as_deref(), Some("https://e.com/p"));
+    }
+
+    #[test]
+    fn json_ld_and_body_sources() {
+        let m = read(&parse(
+            r#"<html lang="zh_CN"><head><meta property='article:author' content='https://fb.com/x'>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"LD head",
+            "author":{"name":"Dan"},"datePublished":"2020-05-06","image":"https://e.com/i.jpg",
+            "articleBody":"Body."}</script><title>T - Site</title></head><body>
+            <time datetime="2019-01-01">old</time><h1>H</h1><time datetime="PT5M">5 min</time>
+            <time datetime="2020-05-07T08:00">today</time></body></html>"#,
+        ));
+        assert_eq!(m.title.as_deref(), Some("LD head"));
+        assert_eq!(m.author.as_deref(), Some("Dan"));
+        assert_eq!(m.published.as_deref(), Some("2020-05-06"));
+        assert_eq!(m.lead_image.as_deref(), Some("https://e.com/i.jpg"));
+        assert_eq!(m.language.as_deref(), Some("zh-CN"));
+        assert_eq!(m.body_hint.as_deref(), Some("Body."));
+        let m = read(&parse(
+            "<meta property=og:locale content=en_GB><time datetime='2019-01-01'>x</time><h1>H</h1>\
+             <p>By <a rel=author href=/a>Eve Moss</a></p><time datetime='2020-05-07'>y</time>",
+        ));
+        assert_eq!(m.published.as_deref(), Some("2020-05-07"));
+        assert_eq!(m.author.as_deref(), Some("Eve Moss"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
     }
 }

@@ -28,16 +28,38 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         })
         .filter(|u| matches!(u.scheme(), "http" | "https"));
     let base = page_base.as_ref().or(ex.base_url.as_ref());
+    // The canonical URL is resolved against `<base href>` (itself against the caller's
+    // base), not against an earlier canonical.
+    let href_base = page
+        .base_href
+        .as_deref()
+        .and_then(|href| match &ex.base_url {
+            Some(b) => b.join(href).ok(),
+            None => ::url::Url::parse(href).ok(),
+        })
+        .or_else(|| ex.base_url.clone());
+    let canonical_url = page
+        .canonical
+        .as_deref()
+        .or(page.og_url.as_deref())
+        .and_then(|href| match &href_base {
+            Some(b) => b.join(href).ok(),
+            None => ::url::Url::parse(href).ok(),
+        })
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(String::from);
     let ctx = UrlContext {
         base,
         proxies: &ex.proxies,
     };
 
-    let selection = select::content(&dom, whole_post);
+    let selection = select::content(&dom, whole_post, page.body_hint.as_deref());
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
 
     let mut article = Article {
         warnings: fm.warnings,
+        language: page.language,
+        canonical_url,
         ..Article::default()
     };
     article.warnings.extend(dom.warnings.iter().cloned());
@@ -117,6 +139,8 @@ fn remove_control_chars(article: &mut Article) {
         title,
         author,
         published,
+        language,
+        canonical_url,
         categories,
         tags,
         blocks,
@@ -127,6 +151,8 @@ fn remove_control_chars(article: &mut Article) {
         .iter_mut()
         .chain(author)
         .chain(published)
+        .chain(language)
+        .chain(canonical_url)
         .for_each(clean);
     categories.iter_mut().chain(tags).for_each(clean);
     blocks.iter_mut().for_each(|b| clean(&mut b.text));

@@ -25,6 +25,12 @@ impl Serialize for Article {
         if let Some(v) = &self.lead_image {
             map.serialize_entry("lead_image", v)?;
         }
+        if let Some(v) = &self.language {
+            map.serialize_entry("language", v)?;
+        }
+        if let Some(v) = &self.canonical_url {
+            map.serialize_entry("canonical_url", v)?;
+        }
         map.serialize_entry("text", &self.text())?;
         map.serialize_entry("blocks", &self.blocks)?;
         map.serialize_entry("images", &self.images)?;

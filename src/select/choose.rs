@@ -24,7 +24,7 @@ const WHOLE_BODY_SHARE: f32 = 0.9;
 
 /// Finds the article. With `whole` (a front-matter post: already just an article) the whole
 /// body is kept as it is.
-pub(crate) fn content(dom: &Dom, whole: bool) -> Selection<'_> {
+pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, _hint: Option<&str>) -> Selection<'a> {
     let body = dom.find("body").unwrap_or_else(|| dom.root());
     let everything = Selection {
         roots: vec![body],
