@@ -169,6 +169,11 @@ impl Extractor {
         self.policy
     }
 
+    /// The largest input accepted, in bytes (see [`ExtractorBuilder::max_input_bytes`]).
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
     /// Extracts an article from raw bytes. The encoding is the byte-order mark's, else the
     /// page's `<meta charset>` (or `http-equiv`) declaration's, else UTF-8 when the bytes
     /// are valid UTF-8, else a detector's guess; [`Article::encoding`] says which.

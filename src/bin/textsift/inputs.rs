@@ -24,6 +24,8 @@ pub(crate) type Found = Result<Input, (PathBuf, String)>;
 /// A directory being walked: its remaining entries, in reverse name order (popped last first).
 struct OpenDir {
     dir: PathBuf,
+    /// The directory's identity, to notice a symlink that loops back to an ancestor.
+    id: DirId,
     entries: Vec<(Box<OsStr>, bool)>,
 }
 
@@ -61,6 +63,10 @@ impl Walk {
             let path = top.dir.join(&*name);
             if is_dir {
                 match open_dir(&path) {
+                    Ok(dir) if self.dirs.iter().any(|d| d.id == dir.id) => {
+                        let msg = "directory loop: a symbolic link leads back to a directory being walked";
+                        return Some(Err((path, msg.to_string())));
+                    }
                     Ok(dir) => self.dirs.push(dir),
                     Err(e) => return Some(Err((path, e))),
                 }
@@ -158,8 +164,27 @@ fn open_dir(dir: &Path) -> Result<OpenDir, String> {
     entries.sort_unstable_by(|a, b| b.0.cmp(&a.0)); // reversed: popped from the end
     Ok(OpenDir {
         dir: dir.to_path_buf(),
+        id: dir_id(dir)?,
         entries,
     })
+}
+
+/// What identifies a directory however it is reached (device and inode on Unix).
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+#[cfg(unix)]
+fn dir_id(dir: &Path) -> Result<DirId, String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(dir).map_err(|e| e.to_string())?;
+    Ok((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(dir: &Path) -> Result<DirId, String> {
+    std::fs::canonicalize(dir).map_err(|e| e.to_string())
 }
 
 /// `.html`, `.htm`, `.md`, and gzipped `.html.gz` / `.htm.gz` (any case).
@@ -172,24 +197,56 @@ fn is_input_name(name: &OsStr) -> bool {
     [".html", ".htm", ".md"].iter().any(|e| lower.ends_with(e))
 }
 
-/// The bytes of an input: standard input for `-`, gunzipped for a `.gz` file.
-pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
+/// The bytes of an input: standard input for `-`, gunzipped for a `.gz` file. At most
+/// `limit` bytes are read (a larger input is refused, not truncated); only regular files
+/// are opened (a FIFO or device would block or never end); empty and binary files are
+/// refused with a one-line reason.
+pub(crate) fn read(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    let too_large = || format!("over the {limit}-byte input limit");
+    let bounded = |mut reader: Box<dyn Read + '_>| -> Result<Vec<u8>, String> {
+        let mut buf = Vec::new();
+        reader
+            .by_ref()
+            .take(limit as u64 + 1)
             .read_to_end(&mut buf)
             .map_err(|e| e.to_string())?;
-        return Ok(buf);
+        if buf.len() > limit {
+            return Err(too_large());
+        }
+        Ok(buf)
+    };
+    let bytes = if path.as_os_str() == "-" {
+        bounded(Box::new(std::io::stdin().lock()))?
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        if meta.is_dir() {
+            return Err("is a directory".into());
+        }
+        if !meta.is_file() {
+            return Err("not a regular file (a FIFO, socket or device is not read)".into());
+        }
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+        {
+            let raw = bounded(Box::new(file))?;
+            bounded(Box::new(flate2::read::GzDecoder::new(raw.as_slice()))).map_err(|e| {
+                if e == too_large() {
+                    e
+                } else {
+                    format!("gzip: {e}")
+                }
+            })?
+        } else {
+            bounded(Box::new(file))?
+        }
+    };
+    if bytes.is_empty() {
+        return Err("empty file (0 bytes)".into());
     }
-    let file = std::fs::read(path).map_err(|e| e.to_string())?;
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
-    {
-        flate2::read::GzDecoder::new(file.as_slice())
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("gzip: {e}"))?;
-        return Ok(buf);
+    if let Some(reason) = super::sniff::not_html(&bytes) {
+        return Err(reason);
     }
-    Ok(file)
+    Ok(bytes)
 }

@@ -18,6 +18,7 @@ mod inputs;
 mod output;
 mod progress;
 mod run;
+mod sniff;
 
 /// Runs the command line.
 pub fn main() -> std::process::ExitCode {

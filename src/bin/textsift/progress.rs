@@ -66,7 +66,7 @@ impl Progress {
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
             let mb = self.bytes as f64 / 1e6;
             eprintln!(
-                "textsift: {} files, {mb:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} files/s), {} failed",
+                "textsift summary — {} files, {mb:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} files/s), {} failed",
                 self.files,
                 mb / secs,
                 self.files as f64 / secs,

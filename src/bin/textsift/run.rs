@@ -198,7 +198,7 @@ fn worker(
 
 fn process(input: inputs::Input, extractor: &Extractor, args: &Args, many: bool) -> Outcome {
     let mut bytes = 0;
-    let result = inputs::read(&input.path).and_then(|data| {
+    let result = inputs::read(&input.path, extractor.max_input_bytes()).and_then(|data| {
         bytes = data.len() as u64;
         let article = extractor.extract(&data).map_err(|e| e.to_string())?;
         let header = many && args.out.is_none();
