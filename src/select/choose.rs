@@ -1,5 +1,7 @@
 //! Picks the article's containers from the scored elements.
 
+use super::hints;
+use super::overlap::Hint;
 use super::prune::prune;
 use super::stats::{collect, Stat, NONE};
 use crate::dom::{attr, Dom, NodeRef};
@@ -22,9 +24,15 @@ pub(crate) struct Selection<'a> {
 /// choice is trusted over the whole body.
 const WHOLE_BODY_SHARE: f32 = 0.9;
 
+/// How well (F1 of shingles) an element must match the JSON-LD `articleBody` to be taken
+/// as the article over the scores.
+const HINT_F1: f32 = 0.6;
+
 /// Finds the article. With `whole` (a front-matter post: already just an article) the whole
-/// body is kept as it is.
-pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, _hint: Option<&str>) -> Selection<'a> {
+/// body is kept as it is. `hint` is the publisher's plain-text copy of the article (JSON-LD
+/// `articleBody`): the element whose text best matches it is the article, when one matches
+/// it well.
+pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, hint: Option<&str>) -> Selection<'a> {
     let body = dom.find("body").unwrap_or_else(|| dom.root());
     let everything = Selection {
         roots: vec![body],
@@ -34,11 +42,16 @@ pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, _hint: Option<&str>) -> Sel
     if whole {
         return everything;
     }
-    let stats = collect(body);
-    let Some(top) = best(&stats) else {
-        return everything;
+    let hint = hint.and_then(Hint::new);
+    let stats = collect(body, hint.as_ref());
+    let by_hint = hint.as_ref().and_then(|h| best_match(&stats, h));
+    let roots = match by_hint {
+        Some(top) => vec![top],
+        None => match best(&stats) {
+            Some(top) => with_siblings(&stats, top),
+            None => return everything,
+        },
     };
-    let roots = with_siblings(&stats, top);
     let own = |i: usize| stats[i].text.saturating_sub(stats[i].links) as f32;
     let chosen: f32 = roots.iter().map(|&i| own(i)).sum();
     let roots = if roots == [0] || chosen >= WHOLE_BODY_SHARE * own(0) {
@@ -46,12 +59,29 @@ pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, _hint: Option<&str>) -> Sel
     } else {
         roots
     };
-    let skip = prune(&stats, &roots);
+    let skip = prune(&stats, &roots, by_hint.is_some());
     Selection {
         roots: roots.iter().map(|&i| stats[i].node).collect(),
         skip,
         names_judged: true,
     }
+}
+
+/// The element whose text best matches the hint (F1 over shingles), if it matches well.
+fn best_match(stats: &[Stat<'_>], hint: &Hint) -> Option<usize> {
+    let wanted = hint.len() as f32;
+    let f1 = |s: &Stat<'_>| 2.0 * s.hits.min(hint.len()) as f32 / (s.shingles as f32 + wanted);
+    let mut best: Option<(usize, f32)> = None;
+    for (i, s) in stats.iter().enumerate() {
+        if s.hits == 0 || hints::is_inline(s.name) {
+            continue;
+        }
+        let score = f1(s);
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((i, score));
+        }
+    }
+    best.filter(|&(_, score)| score >= HINT_F1).map(|(i, _)| i)
 }
 
 /// The best candidate, refined as Readability does: a shared ancestor of several close

@@ -2,10 +2,12 @@
 //! inside them to skip. Never mutates.
 //!
 //! One pass ([`stats`]) measures every element; [`choose`] picks the best-scoring container
-//! and the siblings that continue it; [`prune`] marks link lists, bylines and widgets inside.
+//! and the siblings that continue it, or the element that best matches the page's JSON-LD
+//! `articleBody` ([`overlap`]); [`prune`] marks link lists, bylines and widgets inside.
 
 mod choose;
 mod hints;
+mod overlap;
 mod prune;
 mod stats;
 

@@ -10,15 +10,21 @@ const CONTAINERS: &[&str] = &[
     "span", "center", "figure", "details",
 ];
 
-/// The elements under `roots` to skip.
-pub(super) fn prune(stats: &[Stat<'_>], roots: &[usize]) -> HashSet<ego_tree::NodeId> {
+/// The elements under `roots` to skip. With `hinted` (the roots were chosen by the JSON-LD
+/// `articleBody`), an element whose text is mostly in that body is never skipped.
+pub(super) fn prune(
+    stats: &[Stat<'_>],
+    roots: &[usize],
+    hinted: bool,
+) -> HashSet<ego_tree::NodeId> {
     let mut skip = HashSet::new();
     for &root in roots {
         let total = stats[root].text.max(1);
         let mut i = root + 1;
         while i < stats[root].end {
             let s = &stats[i];
-            if is_boilerplate(s, total) {
+            let stated = hinted && s.shingles > 0 && s.hits * 2 >= s.shingles;
+            if !stated && is_boilerplate(s, total) {
                 skip.insert(s.node.id());
                 i = s.end;
             } else {

@@ -2,6 +2,7 @@
 //! its subtree holds, and the Readability-style content score its paragraphs give it.
 
 use super::hints::{class_weight, is_inline, tag_weight};
+use super::overlap::{tokens, Hint, Window};
 use crate::clean::{classify_by_tag, has_noise_class, Role};
 use crate::dom::{tag, text, walk, Flow, NodeRef};
 use std::cell::RefCell;
@@ -41,6 +42,10 @@ pub(super) struct Stat<'a> {
     pub(super) noise_name: bool,
     /// Whether an ancestor's class or id names a widget (a comment thread's paragraphs).
     pub(super) in_noise: bool,
+    /// Word shingles in the subtree (counted only when there is an `articleBody` hint).
+    pub(super) shingles: u32,
+    /// The part of `shingles` also in the hint.
+    pub(super) hits: u32,
 }
 
 impl Stat<'_> {
@@ -67,13 +72,16 @@ impl Stat<'_> {
     }
 }
 
-/// The statistics of every non-noise element under (and including) `root`.
-pub(super) fn collect(root: NodeRef<'_>) -> Vec<Stat<'_>> {
+/// The statistics of every non-noise element under (and including) `root`, with the
+/// overlap of each with `hint` when there is one.
+pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a>> {
     let mut pass = Pass {
         nodes: Vec::new(),
         stack: Vec::new(),
         blocks: Vec::new(),
         link_depth: 0,
+        hint,
+        window: Window::default(),
     };
     pass.open(root, tag(root).unwrap_or(""));
     let pass = RefCell::new(pass);
@@ -87,16 +95,18 @@ pub(super) fn collect(root: NodeRef<'_>) -> Vec<Stat<'_>> {
     pass.nodes
 }
 
-struct Pass<'a> {
+struct Pass<'a, 'h> {
     nodes: Vec<Stat<'a>>,
     /// Open elements: index into `nodes`, or `NONE` for a skipped (noise) element.
     stack: Vec<usize>,
     /// For each open element: the nearest block element (itself unless inline).
     blocks: Vec<usize>,
     link_depth: usize,
+    hint: Option<&'h Hint>,
+    window: Window,
 }
 
-impl<'a> Pass<'a> {
+impl<'a> Pass<'a, '_> {
     fn enter(&mut self, node: NodeRef<'a>) -> Flow {
         if let Some(t) = text(node) {
             self.text(t);
@@ -139,6 +149,8 @@ impl<'a> Pass<'a> {
             children: 0,
             noise_name: has_noise_class(node),
             in_noise,
+            shingles: 0,
+            hits: 0,
         });
         self.stack.push(index);
         let block = if is_inline(name) {
@@ -166,7 +178,19 @@ impl<'a> Pass<'a> {
         let Some(&top) = self.stack.last() else {
             return;
         };
+        let (mut shingles, mut hits) = (0, 0);
+        if let Some(hint) = self.hint {
+            let window = &mut self.window;
+            tokens(t, |token| {
+                if let Some(s) = window.push(token) {
+                    shingles += 1;
+                    hits += u32::from(hint.contains(s));
+                }
+            });
+        }
         if let Some(s) = self.nodes.get_mut(top) {
+            s.shingles += shingles;
+            s.hits += hits;
             s.text += len;
             s.punct += punct;
             if self.link_depth > 0 {
@@ -199,6 +223,7 @@ impl<'a> Pass<'a> {
         let s = &mut self.nodes[index];
         s.end = len;
         let (text, links, punct, parent) = (s.text, s.links, s.punct, s.parent);
+        let (shingles, hits) = (s.shingles, s.hits);
         if s.name == "a" {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
@@ -206,6 +231,8 @@ impl<'a> Pass<'a> {
             p.text += text;
             p.links += links;
             p.punct += punct;
+            p.shingles += shingles;
+            p.hits += hits;
         }
         self.score_paragraph(index);
     }
@@ -246,7 +273,7 @@ impl<'a> Pass<'a> {
 }
 
 /// Characters that render wide (Han, kana, CJK punctuation, full-width forms).
-fn is_wide(c: char) -> bool {
+pub(super) fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
