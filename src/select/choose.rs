@@ -81,7 +81,17 @@ fn best_match(stats: &[Stat<'_>], hint: &Hint) -> Option<usize> {
             best = Some((i, score));
         }
     }
-    best.filter(|&(_, score)| score >= HINT_F1).map(|(i, _)| i)
+    let (mut top, _) = best.filter(|&(_, score)| score >= HINT_F1)?;
+    // The body text alone leaves out the figures and headings around it: climb while an
+    // ancestor adds little text (what it adds, the pruning judges).
+    let limit = stats[top].shingles + (stats[top].shingles / 4).max(20);
+    while stats[top].parent != NONE
+        && stats[top].parent != 0
+        && stats[stats[top].parent].shingles <= limit
+    {
+        top = stats[top].parent;
+    }
+    Some(top)
 }
 
 /// The best candidate, refined as Readability does: a shared ancestor of several close

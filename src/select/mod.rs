@@ -7,6 +7,7 @@
 
 mod choose;
 mod hints;
+mod labels;
 mod overlap;
 mod prune;
 mod stats;

@@ -1,7 +1,9 @@
 //! Boilerplate inside the chosen containers: link lists, bylines, widgets.
 
-use super::hints::{is_caption, is_meta, is_negative};
-use super::stats::Stat;
+use super::hints::{is_caption, is_inline, is_meta, is_negative};
+use super::labels;
+use super::stats::{Stat, NONE};
+use crate::dom::text_content;
 use std::collections::HashSet;
 
 /// Containers judged by their link density (paragraph-like elements are kept whole).
@@ -9,6 +11,12 @@ const CONTAINERS: &[&str] = &[
     "div", "section", "ul", "ol", "dl", "table", "header", "footer", "aside", "nav", "form", "li",
     "span", "center", "figure", "details",
 ];
+
+/// Text (weighted length) a "related" box must leave in the root to be dropped.
+const MIN_LEFT: u32 = 150;
+
+/// Elements with at most this much text (weighted length) are read for labels.
+const LABEL_TEXT: u32 = 120;
 
 /// The elements under `roots` to skip. With `hinted` (the roots were chosen by the JSON-LD
 /// `articleBody`), an element whose text is mostly in that body is never skipped.
@@ -24,15 +32,92 @@ pub(super) fn prune(
         while i < stats[root].end {
             let s = &stats[i];
             let stated = hinted && s.shingles > 0 && s.hits * 2 >= s.shingles;
-            if !stated && is_boilerplate(s, total) {
+            // With the publisher's copy of the body at hand, a container holding none of
+            // it and no image (an ad label, a tag line, a teaser box) is not the article.
+            let unstated = hinted
+                && s.hits == 0
+                && s.shingles > 0
+                && s.images == 0
+                && CONTAINERS.contains(&s.name);
+            if unstated || (!stated && is_boilerplate(s, total)) {
                 skip.insert(s.node.id());
                 i = s.end;
-            } else {
-                i += 1;
+                continue;
             }
+            if let Some(next) = labelled(stats, root, i, &mut skip) {
+                i = next;
+                continue;
+            }
+            i += 1;
         }
     }
     skip
+}
+
+/// Boilerplate announced by its text: a credit line, a tag line, or a "related" heading
+/// (dropped with what follows it in its box). Returns where the scan goes on.
+fn labelled(
+    stats: &[Stat<'_>],
+    root: usize,
+    i: usize,
+    skip: &mut HashSet<ego_tree::NodeId>,
+) -> Option<usize> {
+    let s = &stats[i];
+    if s.text == 0 || s.text > 5 * LABEL_TEXT || s.text * 2 > stats[root].text {
+        return None;
+    }
+    let text = text_content(s.node);
+    if s.link_density() >= 0.4 && labels::starts_tag_line(&text) {
+        skip.insert(s.node.id());
+        return Some(s.end);
+    }
+    if s.text > LABEL_TEXT || is_inline(s.name) {
+        return None;
+    }
+    if labels::is_credit_line(&text) {
+        skip.insert(s.node.id());
+        return Some(s.end);
+    }
+    if !labels::is_related_heading(&text) {
+        return None;
+    }
+    // The box the heading opens: while it is the first element of its parent, the parent.
+    let mut label = i;
+    loop {
+        let parent = stats[label].parent;
+        if parent == NONE || parent == root || parent + 1 != label {
+            break;
+        }
+        label = parent;
+    }
+    let root_text = stats[root].text;
+    let dropped: Vec<usize> = if label != i {
+        // A box of its own: dropped whole, as long as some article is left.
+        if root_text.saturating_sub(stats[label].text) < MIN_LEFT {
+            return None;
+        }
+        vec![label]
+    } else {
+        // A heading among the article's blocks: it and what follows it in its parent,
+        // unless that is much of the article.
+        let parent = stats[label].parent;
+        let end = stats.get(parent).map_or(stats[root].end, |p| p.end);
+        let mut dropped = Vec::new();
+        let mut text = 0;
+        let mut j = label;
+        while j < end {
+            dropped.push(j);
+            text += stats[j].text;
+            j = stats[j].end;
+        }
+        if text * 2 > root_text {
+            return None;
+        }
+        dropped
+    };
+    let next = dropped.last().map_or(i + 1, |&j| stats[j].end);
+    skip.extend(dropped.into_iter().map(|j| stats[j].node.id()));
+    Some(next)
 }
 
 fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {

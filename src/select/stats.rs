@@ -46,6 +46,8 @@ pub(super) struct Stat<'a> {
     pub(super) shingles: u32,
     /// The part of `shingles` also in the hint.
     pub(super) hits: u32,
+    /// `<img>` elements in the subtree (itself included).
+    pub(super) images: u32,
 }
 
 impl Stat<'_> {
@@ -151,6 +153,7 @@ impl<'a> Pass<'a, '_> {
             in_noise,
             shingles: 0,
             hits: 0,
+            images: u32::from(name == "img"),
         });
         self.stack.push(index);
         let block = if is_inline(name) {
@@ -223,7 +226,7 @@ impl<'a> Pass<'a, '_> {
         let s = &mut self.nodes[index];
         s.end = len;
         let (text, links, punct, parent) = (s.text, s.links, s.punct, s.parent);
-        let (shingles, hits) = (s.shingles, s.hits);
+        let (shingles, hits, images) = (s.shingles, s.hits, s.images);
         if s.name == "a" {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
@@ -233,6 +236,7 @@ impl<'a> Pass<'a, '_> {
             p.punct += punct;
             p.shingles += shingles;
             p.hits += hits;
+            p.images += images;
         }
         self.score_paragraph(index);
     }
