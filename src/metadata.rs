@@ -85,7 +85,17 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             _ => {}
         }
     }
-    let title = title.map(|t| strip_site_name(&t, m.site_name.as_deref()));
+    let title = title.map(|t| {
+        let t = strip_site_name(&t, m.site_name.as_deref());
+        // `<title>` is the headline plus more (`Headline：Section`): the `<h1>` says where
+        // the headline ends.
+        match &h1 {
+            Some(h) if h.chars().count() >= 4 && t.len() > h.len() && t.starts_with(h.as_str()) => {
+                h.clone()
+            }
+            _ => t,
+        }
+    });
     meta.title = m
         .og_title
         .or(m.tw_title)
@@ -212,7 +222,9 @@ fn language_tag(raw: &str) -> Option<String> {
 /// A `<title>` less its site-name part (`Headline - Site`, `Site | Headline`): the part
 /// that is the `og:site_name`, else a trailing part shorter than the headline.
 fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    const SEPARATORS: &[&str] = &[" - ", " | ", " _ ", " – ", " — ", "——", "_", "|"];
+    const SEPARATORS: &[&str] = &[
+        " - ", " | ", " _ ", " – ", " — ", " » ", "——", "--", "_", "|",
+    ];
     for sep in SEPARATORS {
         let Some((head, tail)) = title.rsplit_once(sep) else {
             continue;
@@ -231,10 +243,23 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
                 }
             }
         }
-        if tail.chars().count() * 2 <= head.chars().count() {
-            return head.to_string();
+        if tail.chars().count() * 2 > head.chars().count() {
+            return title.to_string();
         }
-        return title.to_string();
+        // `Headline_Section_Site`: short parts keep coming off the end.
+        let mut head = head;
+        for _ in 0..3 {
+            match head.rsplit_once(sep) {
+                Some((h, t))
+                    if !h.trim().is_empty()
+                        && t.trim().chars().count() * 2 <= h.trim().chars().count() =>
+                {
+                    head = h.trim();
+                }
+                _ => break,
+            }
+        }
+        return head.to_string();
     }
     title.to_string()
 }
@@ -274,6 +299,14 @@ mod tests {
         assert_eq!(
             t("<title>Ask HN | Jobs</title>").as_deref(),
             Some("Ask HN | Jobs")
+        );
+        assert_eq!(
+            t("<title>我市新建三座口袋公园本月开放_新闻中心_江城在线</title>").as_deref(),
+            Some("我市新建三座口袋公园本月开放")
+        );
+        assert_eq!(
+            t("<title>县级融媒体中心建设取得新进展--地方新闻</title>").as_deref(),
+            Some("县级融媒体中心建设取得新进展")
         );
     }
 

@@ -200,8 +200,8 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
         .collect();
 }
 
-/// Removes the page's headline from the body: the first heading among the first blocks
-/// whose text is the title (or the title begins with it, as when a site name follows).
+/// Removes the page's headline from the body: the first heading (or paragraph, or table
+/// row, as old table layouts set it) among the first blocks whose text is the title (or the title begins with it, as when a site name follows).
 fn drop_title_heading(article: &mut Article) {
     let Some(title) = article.title.as_deref() else {
         return;
@@ -217,7 +217,10 @@ fn drop_title_heading(article: &mut Article) {
         return;
     }
     let found = article.blocks.iter().take(8).position(|b| {
-        matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && {
+        matches!(
+            b.kind,
+            BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::TableRow
+        ) && {
             let text = fold(&b.text);
             !text.is_empty() && (text == title || (text.len() >= 12 && title.starts_with(&text)))
         }

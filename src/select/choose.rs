@@ -2,7 +2,7 @@
 
 use super::hints;
 use super::overlap::Hint;
-use super::prune::prune;
+use super::prune::{is_boilerplate, prune};
 use super::stats::{collect, Stat, NONE};
 use crate::dom::{attr, Dom, NodeRef};
 use std::collections::HashSet;
@@ -48,7 +48,13 @@ pub(crate) fn content<'a>(dom: &'a Dom, whole: bool, hint: Option<&str>) -> Sele
     let roots = match by_hint {
         Some(top) => vec![top],
         None => match best(&stats) {
-            Some(top) => with_siblings(&stats, top),
+            Some(top) => {
+                let mut roots = with_siblings(&stats, top);
+                // A sibling kept for its score may be a byline or widget of the article.
+                let total = roots.iter().map(|&r| stats[r].text).sum::<u32>().max(1);
+                roots.retain(|&r| r == top || !is_boilerplate(&stats[r], total));
+                roots
+            }
             None => return everything,
         },
     };

@@ -142,18 +142,80 @@ pub(super) fn starts_tag_line(text: &str) -> bool {
     })
 }
 
-/// Whether `text` is an editor's or source's credit line (`责任编辑：王某`, `来源：新华社`).
+/// Field names of a Chinese news page's information line (`发布时间：… 来源：… 浏览次数：…`).
+const FIELDS: &[&str] = &[
+    "来源",
+    "來源",
+    "作者",
+    "编辑",
+    "編輯",
+    "记者",
+    "記者",
+    "发布时间",
+    "發佈時間",
+    "发布日期",
+    "发表时间",
+    "时间",
+    "時間",
+    "日期",
+    "浏览",
+    "瀏覽",
+    "浏览次数",
+    "点击",
+    "點擊",
+    "阅读",
+    "閱讀",
+    "字号",
+    "字體",
+    "通讯员",
+    "稿源",
+];
+
+/// Whether `text` is an editor's or source's credit line (`责任编辑：王某`, `来源：新华社`),
+/// or a page's information line holding two or more such fields.
 pub(super) fn is_credit_line(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '['));
-    if t.chars().count() > 40 {
+    let chars = t.chars().count();
+    if chars > 80 {
         return false;
     }
-    CREDITS.iter().any(|c| {
-        t.strip_prefix(c).is_some_and(|rest| {
-            rest.trim_start()
-                .starts_with([':', '：', '|', '丨', '/', '／'])
-        })
-    })
+    let field_at = |rest: &str| rest.trim_start().starts_with([':', '：']);
+    let opens = chars <= 40
+        && CREDITS.iter().chain(FIELDS).any(|c| {
+            t.strip_prefix(c).is_some_and(|rest| {
+                rest.trim_start()
+                    .starts_with([':', '：', '|', '丨', '/', '／'])
+            })
+        });
+    opens
+        || FIELDS
+            .iter()
+            .filter(|f| {
+                t.match_indices(*f)
+                    .any(|(i, _)| field_at(&t[i + f.len()..]))
+            })
+            .count()
+            >= 2
+}
+
+/// Whether `text` is only bracketed tool links: `【打印本页】【关闭窗口】`, `[打印] [关闭]`.
+pub(super) fn is_tool_line(text: &str) -> bool {
+    let t = text.trim();
+    let mut groups = 0;
+    let mut rest = t;
+    while let Some(r) = rest.strip_prefix(['【', '[']) {
+        let Some(close) = r.find(['】', ']']) else {
+            return false;
+        };
+        if r[..close].chars().count() > 12 {
+            return false;
+        }
+        groups += 1;
+        rest = r[close..].trim_start_matches(['】', ']']).trim_start();
+    }
+    // Bracketed names in Latin script (`[ Engadget ]`) are sources the article cites.
+    let cjk = t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    groups >= 1 && rest.is_empty() && cjk
 }
 
 fn lower_eq(a: &str, b: &str) -> bool {
@@ -182,5 +244,15 @@ mod tests {
             "编辑部今天表示：明年将改版。这是一句正文，说了很多内容，不是署名，而是新闻事实。"
         ));
         assert!(!is_credit_line("来源广泛的资料显示"));
+        assert!(is_credit_line(
+            "2023-05-12 09:15:32　来源：江城日报　作者：刘晓　我要评论(8)"
+        ));
+        assert!(is_credit_line(
+            "发布时间：2022年11月3日　来源：新华网　浏览次数：1024"
+        ));
+        assert!(is_tool_line("【打印本页】【关闭窗口】"));
+        assert!(is_tool_line("[打印] [关闭]"));
+        assert!(!is_tool_line("[ Engadget ]"));
+        assert!(!is_tool_line("【新华社】今天上午，会议在京召开。"));
     }
 }

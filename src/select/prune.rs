@@ -74,7 +74,7 @@ fn labelled(
     if s.text > LABEL_TEXT || is_inline(s.name) {
         return None;
     }
-    if labels::is_credit_line(&text) {
+    if labels::is_credit_line(&text) || labels::is_tool_line(&text) {
         skip.insert(s.node.id());
         return Some(s.end);
     }
@@ -120,7 +120,8 @@ fn labelled(
     Some(next)
 }
 
-fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
+/// Whether an element is boilerplate in a root holding `root_text`.
+pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     // Never drop the bulk of the article.
     if s.text * 2 > root_text {
         return false;
