@@ -57,6 +57,24 @@ const RELATED: &[&str] = &[
     "最新文章",
     "热门阅读",
     "熱門閱讀",
+    // Comment threads open the same way.
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "网友评论",
+    "網友評論",
+    "发表评论",
+    "發表評論",
+    "全部评论",
+    "全部評論",
+    "最新评论",
+    "最新評論",
+    "热门评论",
+    "熱門評論",
+    "评论区",
+    "評論區",
+    "我要评论",
+    "我要評論",
 ];
 
 /// Words that open a tag line (`Tags: a, b, c`).
@@ -187,6 +205,10 @@ pub(super) fn is_credit_line(text: &str) -> bool {
                     .starts_with([':', '：', '|', '丨', '/', '／'])
             })
         });
+    // A date first (`2024-04-01 08:00 来源：晚报`) counts as a field.
+    let dated = t.len() > 5
+        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && (t[4..].starts_with(['-', '/', '.']) || t[4..].starts_with('年'));
     opens
         || FIELDS
             .iter()
@@ -195,7 +217,20 @@ pub(super) fn is_credit_line(text: &str) -> bool {
                     .any(|(i, _)| field_at(&t[i + f.len()..]))
             })
             .count()
+            + usize::from(dated)
             >= 2
+}
+
+/// Whether `text` is a copyright notice (`© 2024 …`, `版权所有 …`), short as a page's are.
+pub(super) fn is_copyright(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 100
+        && (t.contains('©')
+            || t.contains("版权所有")
+            || t.contains("版權所有")
+            || t.get(..9)
+                .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
+            || t.to_ascii_lowercase().contains("all rights reserved"))
 }
 
 /// Whether `text` is only bracketed tool links: `【打印本页】【关闭窗口】`, `[打印] [关闭]`.
@@ -250,6 +285,11 @@ mod tests {
         assert!(is_credit_line(
             "发布时间：2022年11月3日　来源：新华网　浏览次数：1024"
         ));
+        assert!(is_credit_line("2024-04-01 08:00 来源：晚报"));
+        assert!(!is_credit_line("2024年是关键的一年：经济增长目标明确。"));
+        assert!(is_copyright("版权所有 © 晚报社 未经许可不得转载"));
+        assert!(is_copyright("Copyright 2019 The Associated Press."));
+        assert!(is_related_heading("网友评论"));
         assert!(is_tool_line("【打印本页】【关闭窗口】"));
         assert!(is_tool_line("[打印] [关闭]"));
         assert!(!is_tool_line("[ Engadget ]"));

@@ -74,7 +74,7 @@ fn labelled(
     if s.text > LABEL_TEXT || is_inline(s.name) {
         return None;
     }
-    if labels::is_credit_line(&text) || labels::is_tool_line(&text) {
+    if labels::is_credit_line(&text) || labels::is_tool_line(&text) || labels::is_copyright(&text) {
         skip.insert(s.node.id());
         return Some(s.end);
     }
