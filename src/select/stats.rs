@@ -40,7 +40,9 @@ pub(super) struct Stat<'a> {
     pub(super) children: u32,
     /// Whether the class or id names a widget (`share`, `sidebar`, `comments`…).
     pub(super) noise_name: bool,
-    /// Whether an ancestor's class or id names a widget (a comment thread's paragraphs).
+    /// Whether this element or an ancestor is named as a widget (a comment thread's
+    /// paragraphs) and holds less than half the page's text: a layout wrapper named
+    /// `has-sidebar` around the whole page damps nothing.
     pub(super) in_noise: bool,
     /// Word shingles in the subtree (counted only when there is an `articleBody` hint).
     pub(super) shingles: u32,
@@ -66,7 +68,7 @@ impl Stat<'_> {
             return 0.0;
         }
         let score = (self.weight + self.score) * (1.0 - self.link_density());
-        if self.in_noise || self.noise_name {
+        if self.in_noise {
             score * 0.3
         } else {
             score
@@ -94,7 +96,15 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
     );
     let mut pass = pass.into_inner();
     pass.close();
-    pass.nodes
+    let mut nodes = pass.nodes;
+    // Parents come before their children, so one forward pass settles `in_noise`.
+    let page = nodes.first().map_or(0, |n| n.text);
+    for i in 0..nodes.len() {
+        let inherited = nodes.get(nodes[i].parent).is_some_and(|p| p.in_noise);
+        let own = nodes[i].noise_name && nodes[i].text * 2 < page;
+        nodes[i].in_noise = inherited || own;
+    }
+    nodes
 }
 
 struct Pass<'a, 'h> {
@@ -129,10 +139,8 @@ impl<'a> Pass<'a, '_> {
 
     fn open(&mut self, node: NodeRef<'a>, name: &'a str) {
         let parent = self.stack.last().copied().unwrap_or(NONE);
-        let mut in_noise = false;
         if let Some(p) = self.nodes.get_mut(parent) {
             p.children += 1;
-            in_noise = p.in_noise || p.noise_name;
         }
         let index = self.nodes.len();
         self.nodes.push(Stat {
@@ -150,7 +158,7 @@ impl<'a> Pass<'a, '_> {
             candidate: false,
             children: 0,
             noise_name: has_noise_class(node),
-            in_noise,
+            in_noise: false,
             shingles: 0,
             hits: 0,
             images: u32::from(name == "img"),
