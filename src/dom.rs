@@ -4,9 +4,13 @@
 //! lose the extra ones ([`attrs`]), and start tags nested deeper than
 //! [`Limits::max_depth`] are ignored while their text is kept ([`depth`]). Both are
 //! reported in [`Dom::warnings`]. Without them html5ever takes quadratic time on both.
+//!
+//! The tree leaves out what no stage reads ([`prune`]): comments, the text of scripts (but
+//! JSON-LD) and styles, and unread attributes; its elements are the same.
 
 mod attrs;
 mod depth;
+mod prune;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -68,6 +72,7 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
     };
     let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), opts);
     let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
+    let filter = prune::PruneFilter::new(filter);
     // As html5ever's driver does, without its Parser: feed everything, resume after each
     // </script> (scripts are never run), then signal the end.
     let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
@@ -75,7 +80,7 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
     input.push_back(StrTendril::from_slice(&text));
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let dropped = tokenizer.sink.dropped.get();
+    let dropped = tokenizer.sink.inner.dropped.get();
     if dropped > 0 {
         warnings.push(format!(
             "the page nests elements deeper than {}: {dropped} start tag(s) beyond that depth \
@@ -83,7 +88,7 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
             limits.max_depth
         ));
     }
-    let html = tokenizer.sink.inner.sink.finish();
+    let html = tokenizer.sink.inner.inner.sink.finish();
     Dom { html, warnings }
 }
 
@@ -107,10 +112,17 @@ pub(crate) fn tag<'a>(node: NodeRef<'a>) -> Option<&'a str> {
     }
 }
 
-/// An attribute of an element node.
+/// An attribute of an element node (`name` in lower case; no namespace).
 pub(crate) fn attr<'a>(node: NodeRef<'a>, name: &str) -> Option<&'a str> {
     match node.value() {
-        Node::Element(e) => e.attr(name),
+        // A scan of the few attributes the parse keeps, comparing text: scraper's own
+        // lookup interns `name` as an atom first, which for names outside html5ever's
+        // static set (`data-src`…) takes a global lock.
+        Node::Element(e) => e
+            .attrs
+            .iter()
+            .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v),
         _ => None,
     }
 }

@@ -21,7 +21,7 @@ pub(crate) struct RawImage {
 
 /// Lazy-load attributes that hold the full-size image, most specific first.
 /// They win over `src`, which lazy loaders fill with a placeholder or a thumbnail.
-const LAZY_ATTRS: &[&str] = &[
+pub(crate) const LAZY_ATTRS: &[&str] = &[
     "data-original",
     "data-actualsrc",
     "data-lazy-src",
@@ -37,12 +37,24 @@ const LAZY_ATTRS: &[&str] = &[
     "file",
 ];
 
-const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+/// Attributes that hold a `srcset`, most specific first.
+pub(crate) const SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+
+/// Attributes that give an image's width, then its height, most standard first.
+pub(crate) const DIMENSION_ATTRS: &[&str] = &[
+    "width",
+    "data-width",
+    "data-w",
+    "height",
+    "data-height",
+    "data-h",
+];
 
 /// The image an `<img>` (or `<amp-img>`) element shows, when it has a real source.
 pub(crate) fn image_of(node: NodeRef<'_>, ctx: &UrlContext<'_>) -> Option<RawImage> {
-    let width = dimension(node, &["width", "data-width", "data-w"]);
-    let height = dimension(node, &["height", "data-height", "data-h"]);
+    let (widths, heights) = DIMENSION_ATTRS.split_at(3);
+    let width = dimension(node, widths);
+    let height = dimension(node, heights);
     if width == Some(1) && height == Some(1) {
         return None; // a tracking pixel
     }

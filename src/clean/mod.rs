@@ -4,5 +4,7 @@
 mod images;
 mod noise;
 
-pub(crate) use images::{image_of, RawImage, UrlContext};
+pub(crate) use images::{
+    image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
+};
 pub(crate) use noise::{classify, classify_by_tag, has_noise_class, Role};

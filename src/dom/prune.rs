@@ -1,0 +1,287 @@
+//! A token filter in front of the tree builder that leaves out what no later stage reads,
+//! so the tree is smaller and cheaper to build, walk and drop.
+//!
+//! - Comments and parse errors are dropped.
+//! - The text of `<script>` (other than JSON-LD, which the metadata reads) and `<style>` is
+//!   dropped: the start tag still reaches the tree builder, so the element is created where
+//!   it always was and the tokenizer is still told to read its content as raw text (the
+//!   filter only drops the text tokens that follow, up to the end tag).
+//! - Attributes that nothing reads are dropped ([`keeps`]): event handlers, most `data-*`,
+//!   SVG geometry. Formatting elements (`<a>`, `<b>`, `<font>`…) keep all of theirs, since
+//!   the tree builder compares their attributes when it reopens them.
+//!
+//! Every element is still created, in the same place; the only other change to the tree is
+//! that text on both sides of a dropped comment becomes one text node.
+
+use std::cell::Cell;
+
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
+
+use super::depth::DepthFilter;
+use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
+
+/// Drops comments, parse errors, script and style text, and unread attributes.
+pub(super) struct PruneFilter {
+    pub(super) inner: DepthFilter,
+    /// Inside a `<script>` or `<style>` whose text is dropped, until its end tag.
+    skipping: Cell<bool>,
+}
+
+impl PruneFilter {
+    pub(super) fn new(inner: DepthFilter) -> Self {
+        PruneFilter {
+            inner,
+            skipping: Cell::new(false),
+        }
+    }
+}
+
+/// Elements the tree builder may reopen and compares by their attributes ("Noah's Ark"):
+/// dropping attributes could make two of them equal and change the tree.
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
+/// Whether an attribute is kept: those the stages read (class and id names, hidden and
+/// inline-style checks, microdata, links and image sources, `<meta>`, `<time>`, language,
+/// JSON-LD's `type`), those the tree builder reads (`<input type>`, `<font color face
+/// size>`, `<annotation-xml encoding>`, declarative shadow roots), and a margin of other
+/// attributes that carry meaning rather than behaviour or looks.
+pub(super) fn keeps(name: &str) -> bool {
+    if name.starts_with("data-") || !name.is_ascii() {
+        return LAZY_ATTRS.contains(&name)
+            || SRCSET_ATTRS.contains(&name)
+            || DIMENSION_ATTRS.contains(&name);
+    }
+    matches!(
+        name,
+        // Read by the stages.
+        "class"
+            | "id"
+            | "style"
+            | "hidden"
+            | "aria-hidden"
+            | "itemprop"
+            | "rel"
+            | "href"
+            | "src"
+            | "alt"
+            | "width"
+            | "height"
+            | "type"
+            | "lang"
+            | "property"
+            | "name"
+            | "content"
+            | "http-equiv"
+            | "datetime"
+            | "pubdate"
+            // Read by the tree builder.
+            | "color"
+            | "face"
+            | "size"
+            | "encoding"
+            | "shadowrootmode"
+            | "shadowrootdelegatesfocus"
+            | "shadowrootclonable"
+            | "shadowrootserializable"
+            // Margin: meaning, not behaviour or looks.
+            | "title"
+            | "role"
+            | "aria-label"
+            | "itemscope"
+            | "itemtype"
+            | "itemid"
+            | "xml:lang"
+            | "dir"
+            | "charset"
+            | "value"
+            | "label"
+            | "colspan"
+            | "rowspan"
+            | "span"
+            | "headers"
+            | "scope"
+            | "abbr"
+            | "start"
+            | "reversed"
+            | "cite"
+            | "poster"
+            | "sizes"
+            | "media"
+            | "open"
+            | "summary"
+    ) || LAZY_ATTRS.contains(&name)
+        || SRCSET_ATTRS.contains(&name)
+}
+
+/// Whether a start tag's text is dropped: `<style>`, and `<script>` unless it holds JSON-LD.
+fn drops_text(tag: &html5ever::tokenizer::Tag) -> bool {
+    match &*tag.name {
+        "style" => true,
+        "script" => !tag.attrs.iter().any(|a| {
+            &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+        }),
+        _ => false,
+    }
+}
+
+impl TokenSink for PruneFilter {
+    type Handle = ego_tree::NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
+        match token {
+            Token::CommentToken(_) | Token::ParseError(_) => TokenSinkResult::Continue,
+            Token::CharacterTokens(_) | Token::NullCharacterToken if self.skipping.get() => {
+                TokenSinkResult::Continue
+            }
+            Token::TagToken(mut tag) => {
+                // In raw text the only tag the tokenizer emits is the end tag that closes it.
+                self.skipping.set(false);
+                if tag.kind == TagKind::StartTag {
+                    let drop_text = drops_text(&tag);
+                    if !is_formatting(&tag.name) {
+                        tag.attrs.retain(|a| keeps(&a.name.local));
+                    }
+                    let result = self.inner.process_token(Token::TagToken(tag), line_number);
+                    // The tree builder asked for raw text: the element was inserted.
+                    if drop_text && matches!(result, TokenSinkResult::RawData(_)) {
+                        self.skipping.set(true);
+                    }
+                    return result;
+                }
+                self.inner.process_token(Token::TagToken(tag), line_number)
+            }
+            Token::EOFToken => {
+                self.skipping.set(false);
+                self.inner.process_token(token, line_number)
+            }
+            token => self.inner.process_token(token, line_number),
+        }
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{descendants, parse, tag, text_content};
+
+    #[test]
+    fn script_and_style_text_is_dropped_but_json_ld_is_kept() {
+        let dom = parse(
+            "<head><style>p{}</style><script>var a = '<p>x</p>';</script>\
+             <script type=' application/LD+JSON'>{\"a\":1}</script></head>\
+             <body><!-- c --><p>a<script>if (a<b) {}</script>b</p><style>q{}</style></body>",
+        );
+        let texts: Vec<_> = descendants(dom.root())
+            .filter(|n| matches!(tag(*n), Some("script" | "style")))
+            .map(text_content)
+            .collect();
+        assert_eq!(texts, ["", "", "{\"a\":1}", "", ""]);
+        let p = descendants(dom.root())
+            .find(|n| tag(*n) == Some("p"))
+            .unwrap();
+        assert_eq!(p.children().count(), 3, "a, <script>, b");
+        assert!(!descendants(dom.root()).any(|n| n.value().is_comment()));
+    }
+
+    #[test]
+    fn raw_text_ends_only_at_its_end_tag() {
+        let dom = parse("<script>a</p><div>b</script><div>kept</div>");
+        let div = descendants(dom.root())
+            .find(|n| tag(*n) == Some("div"))
+            .unwrap();
+        assert_eq!(text_content(div), "kept");
+        assert_eq!(
+            descendants(dom.root())
+                .filter(|n| tag(*n) == Some("div"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped_except_on_formatting_elements() {
+        let dom = parse(
+            "<div id=x onclick='f()' data-track=1 data-src=a.jpg style='color:red'>\
+             <b data-x=1>b</b><svg viewBox='0 0 1 1'><path d='M0'/></svg></div>",
+        );
+        let attrs = |name: &str| -> Vec<String> {
+            let n = descendants(dom.root())
+                .find(|n| tag(*n) == Some(name))
+                .unwrap();
+            let mut v: Vec<String> = n
+                .value()
+                .as_element()
+                .unwrap()
+                .attrs()
+                .map(|(k, _)| k.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(attrs("div"), ["data-src", "id", "style"]);
+        assert_eq!(attrs("b"), ["data-x"]);
+        assert!(attrs("svg").is_empty() && attrs("path").is_empty());
+    }
+
+    /// Every attribute name the crate reads with `dom::attr` and a literal name is kept.
+    #[test]
+    fn every_attribute_read_is_kept() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        let mut checked = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                for call in source.split("attr(").skip(1) {
+                    // Only calls of the form `attr(node, "name")`.
+                    let Some((head, rest)) = call.split_once(',') else {
+                        continue;
+                    };
+                    let Some(rest) = rest.strip_prefix(" \"") else {
+                        continue;
+                    };
+                    let Some((name, _)) = rest.split_once('"') else {
+                        continue;
+                    };
+                    if head.contains(['(', ')', '"', '\n']) {
+                        continue;
+                    }
+                    assert!(keeps(name), "{}: attr {name:?} is dropped", path.display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} attribute reads found");
+    }
+}
