@@ -142,5 +142,17 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.text == 0 {
         return false;
     }
-    density > 0.5 || (density > 0.3 && s.punct < 2)
+    // Items that carry a sentence of their own besides their link (a news round-up's
+    // "<a>Headline</a>. What happened.") are prose, not a link list.
+    let linky = density > 0.3 && s.punct < 2;
+    density > 0.5 || (linky && (s.text - s.links < 50 || !ends_sentence(s)))
+}
+
+/// Whether the element's text ends a sentence (`.`, `!`, `?`, `。`…), as a teaser
+/// headline does not.
+fn ends_sentence(s: &Stat<'_>) -> bool {
+    let text = text_content(s.node);
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '）'])
+        .ends_with(['.', '!', '?', '。', '！', '？'])
 }
