@@ -22,6 +22,9 @@ pub(crate) struct PageMeta {
     pub(crate) body_hint: Option<String>,
 }
 
+/// Byline elements whose text is read (each read walks the element's subtree).
+const MAX_BYLINES: usize = 16;
+
 /// `<time datetime>` elements looked at (the first ones in the page).
 const MAX_TIMES: usize = 64;
 
@@ -42,6 +45,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     let (mut title, mut h1, mut html_lang) = (None, None, None);
     let mut ld = jsonld::LdMeta::default();
     let mut byline: Option<String> = None;
+    let mut bylines = 0;
     // The best `<time datetime>` so far, with its rank (higher is better).
     let mut time: Option<(u8, String)> = None;
     let mut times = 0;
@@ -78,7 +82,10 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                     }
                 }
             }
-            "a" | "span" | "div" | "p" if byline.is_none() && is_byline(node) => {
+            "a" | "span" | "div" | "p"
+                if byline.is_none() && bylines < MAX_BYLINES && is_byline(node) =>
+            {
+                bylines += 1;
                 byline = Some(clean(&text_content(node)))
                     .filter(|t| !t.is_empty() && t.chars().count() <= 80);
             }
