@@ -48,6 +48,11 @@ pub use normalize::{normalize, Policy};
 pub use options::{Extractor, ExtractorBuilder, DEFAULT_MAX_DOM_DEPTH, DEFAULT_MAX_INPUT_BYTES};
 pub use url::DEFAULT_PROXY_HOSTS;
 
+/// The README's examples, run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// Extracts an article from raw bytes with the default [`Extractor`].
 ///
 /// ```
