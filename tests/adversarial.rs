@@ -14,44 +14,11 @@ fn size(release: usize, debug: usize) -> usize {
     }
 }
 
-/// Output safety, checked on every result: no control characters but `\n` and `\t` in any
-/// text, and no URL with a scheme other than http(s).
-fn check(a: &Article) {
-    let texts = a
-        .title
-        .iter()
-        .chain(&a.author)
-        .chain(&a.published)
-        .chain(&a.categories)
-        .chain(&a.tags)
-        .chain(a.blocks.iter().map(|b| &b.text))
-        .chain(a.images.iter().filter_map(|i| i.alt.as_ref()))
-        .chain(a.images.iter().filter_map(|i| i.caption.as_ref()));
-    for t in texts.chain(std::iter::once(&a.text())) {
-        if let Some(c) = t
-            .chars()
-            .find(|&c| c.is_control() && c != '\n' && c != '\t')
-        {
-            panic!("control character {c:?} in output text {:?}", short(t));
-        }
-    }
-    for url in a.images.iter().map(|i| &i.url).chain(&a.lead_image) {
-        let lower = url.to_ascii_lowercase();
-        let scheme = lower.split_once(':').map(|(s, _)| s);
-        // A scheme starts with a letter (URL standard); `1ttps:` is a relative path.
-        let has_scheme = scheme.is_some_and(|s| {
-            s.starts_with(|c: char| c.is_ascii_alphabetic())
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        });
-        assert!(
-            !has_scheme || lower.starts_with("http://") || lower.starts_with("https://"),
-            "unsafe URL {:?}",
-            short(url)
-        );
-        assert!(!url.chars().any(char::is_control), "control char in URL");
-    }
-}
+/// Output safety, checked on every result: the same check every fuzz target runs (no control
+/// characters but `\n` and `\t` in any text, no URL with a scheme other than http(s)).
+#[path = "../fuzz/src/lib.rs"]
+mod safety;
+use safety::check;
 
 fn short(s: &str) -> String {
     s.chars().take(80).collect()

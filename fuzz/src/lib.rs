@@ -18,7 +18,8 @@ pub fn check(a: &Article) {
     for t in texts {
         assert!(
             !t.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
-            "control character in {t:?}"
+            "control character in {:?}",
+            t.chars().take(80).collect::<String>()
         );
     }
     for url in a.images.iter().map(|i| &i.url).chain(&a.lead_image) {
@@ -35,7 +36,8 @@ pub fn check(a: &Article) {
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
             assert!(
                 !is_scheme || scheme == "http" || scheme == "https",
-                "unsafe URL {url:?}"
+                "unsafe URL {:?}",
+                url.chars().take(80).collect::<String>()
             );
         }
     }
