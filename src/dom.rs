@@ -71,13 +71,13 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
         ..Default::default()
     };
     let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), opts);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(&text));
     let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
-    let filter = prune::PruneFilter::new(filter);
+    let filter = prune::PruneFilter::new(filter, &input);
     // As html5ever's driver does, without its Parser: feed everything, resume after each
     // </script> (scripts are never run), then signal the end.
     let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&text));
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let dropped = tokenizer.sink.inner.dropped.get();
