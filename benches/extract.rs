@@ -12,6 +12,10 @@
 //! - `dom_smoothie`: `Readability::new(html, None, None)?.parse()` (its text output);
 //! - `normalize`: `textsift::normalize` over the extracted text alone.
 //!
+//! A second table splits textsift's time by stage (decode, front matter, attribute
+//! pre-pass, parse, metadata, clean + select, blocks, dropping the tree, normalise), from
+//! the hidden `textsift::stages::times`, summed over the pages (median of 7 passes).
+//!
 //! Run with `cargo bench --bench extract` (add `-- --measurement-time 3 --warm-up-time 1`
 //! while iterating). After criterion's report, a table gives MB/s, pages/s and each
 //! extractor's ratio to the bare parse and to dom_smoothie.
@@ -103,17 +107,34 @@ const RUNS: &[(&str, Run)] = &[
     ("dom_smoothie", dom_smoothie),
 ];
 
-/// Seconds for one pass of `run` over every page: the median of `n` passes.
-fn median_pass(corpus: &Corpus, run: Run, n: usize) -> f64 {
-    let mut times: Vec<f64> = (0..n)
+/// Seconds for one pass of each of `RUNS` over every page, `n` rounds, interleaved: every
+/// round runs each contender once, so a change in the machine's load touches all of them
+/// alike. Returns, per contender, the median pass time and the median over rounds of its
+/// time relative to the bare parse and to dom_smoothie (paired within the round).
+fn interleaved(corpus: &Corpus, n: usize) -> Vec<(f64, f64, f64)> {
+    let rounds: Vec<Vec<f64>> = (0..n)
         .map(|_| {
-            let start = Instant::now();
-            corpus.pages.iter().for_each(|p| run(p));
-            start.elapsed().as_secs_f64()
+            RUNS.iter()
+                .map(|&(_, run)| {
+                    let start = Instant::now();
+                    corpus.pages.iter().for_each(|p| run(p));
+                    start.elapsed().as_secs_f64()
+                })
+                .collect()
         })
         .collect();
-    times.sort_by(f64::total_cmp);
-    times[n / 2]
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    (0..RUNS.len())
+        .map(|i| {
+            let secs = median(rounds.iter().map(|r| r[i]).collect());
+            let vs_parse = median(rounds.iter().map(|r| r[1] / r[i]).collect());
+            let vs_smoothie = median(rounds.iter().map(|r| r[3] / r[i]).collect());
+            (secs, vs_parse, vs_smoothie)
+        })
+        .collect()
 }
 
 fn main() {
@@ -152,25 +173,62 @@ fn main() {
     }
     c.final_summary();
 
-    // The table: median of 5 passes each, same pages, same process.
+    // The table: 7 interleaved rounds, same pages, same process.
     println!("\n| corpus | contender | MB/s | pages/s | vs parse | vs dom_smoothie |");
     println!("| --- | --- | ---: | ---: | ---: | ---: |");
     for corpus in &corpora {
         let mb = corpus.bytes() as f64 / 1e6;
-        let secs: Vec<f64> = RUNS
-            .iter()
-            .map(|&(_, r)| median_pass(corpus, r, 5))
-            .collect();
-        let (parse_s, smoothie_s) = (secs[1], secs[3]);
-        for (&(name, _), s) in RUNS.iter().zip(&secs) {
+        for (&(name, _), (s, vs_parse, vs_smoothie)) in RUNS.iter().zip(interleaved(corpus, 7)) {
             println!(
-                "| {} ({} pages, {mb:.1} MB) | {name} | {:.1} | {:.0} | {:.2}× | {:.2}× |",
+                "| {} ({} pages, {mb:.1} MB) | {name} | {:.1} | {:.0} | {vs_parse:.2}× | {vs_smoothie:.2}× |",
                 corpus.name,
                 corpus.pages.len(),
                 mb / s,
                 corpus.pages.len() as f64 / s,
-                parse_s / s,
-                smoothie_s / s,
+            );
+        }
+    }
+
+    stage_table(&corpora);
+}
+
+/// textsift's time per stage: for each stage the median over passes of its total over the
+/// pages, its share of the whole, and the rate it alone would run at.
+fn stage_table(corpora: &[Corpus]) {
+    println!("\n| corpus | stage | ms per pass | share | MB/s alone |");
+    println!("| --- | --- | ---: | ---: | ---: |");
+    for corpus in corpora {
+        let passes: Vec<Vec<(&str, f64)>> = (0..7)
+            .map(|_| {
+                let mut sums: Vec<(&str, f64)> = Vec::new();
+                for page in &corpus.pages {
+                    for (i, (stage, d)) in textsift::stages::times(page).into_iter().enumerate() {
+                        match sums.get_mut(i) {
+                            Some(slot) => slot.1 += d.as_secs_f64(),
+                            None => sums.push((stage, d.as_secs_f64())),
+                        }
+                    }
+                }
+                sums
+            })
+            .collect();
+        let stages = passes[0].len();
+        let medians: Vec<(&str, f64)> = (0..stages)
+            .map(|i| {
+                let mut v: Vec<f64> = passes.iter().map(|p| p[i].1).collect();
+                v.sort_by(f64::total_cmp);
+                (passes[0][i].0, v[v.len() / 2])
+            })
+            .collect();
+        let total: f64 = medians.iter().map(|(_, s)| s).sum();
+        let mb = corpus.bytes() as f64 / 1e6;
+        for (stage, secs) in medians {
+            println!(
+                "| {} | {stage} | {:.1} | {:.1}% | {:.0} |",
+                corpus.name,
+                secs * 1e3,
+                100.0 * secs / total,
+                mb / secs,
             );
         }
     }

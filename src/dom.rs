@@ -18,6 +18,8 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::TokenizerResult;
 use scraper::{Html, HtmlTreeSink, Node};
 
+use crate::pipeline::{Marks, NoMarks};
+
 /// Default for [`Limits::max_depth`] (the same depth at which Blink stops nesting).
 pub(crate) const DEFAULT_MAX_DEPTH: usize = 512;
 
@@ -59,8 +61,14 @@ pub(crate) fn parse(text: &str) -> Dom {
 /// Parses `text` as an HTML document with scripting off, so `<noscript>` content is real
 /// markup (its lazy-load fallback images are found). Linear time in the input length.
 pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
+    parse_marked(text, limits, &mut NoMarks)
+}
+
+/// [`parse_with`], marking the end of the attribute pre-pass.
+pub(crate) fn parse_marked(text: &str, limits: Limits, marks: &mut impl Marks) -> Dom {
     let mut warnings = Vec::new();
     let (text, cut) = attrs::cap_attributes(text, MAX_ATTRIBUTES);
+    marks.mark("attribute pre-pass");
     if cut > 0 {
         warnings.push(format!(
             "{cut} tag(s) had more than {MAX_ATTRIBUTES} attributes: the extra ones were ignored"

@@ -48,6 +48,39 @@ pub use normalize::{normalize, Policy};
 pub use options::{Extractor, ExtractorBuilder, DEFAULT_MAX_DOM_DEPTH, DEFAULT_MAX_INPUT_BYTES};
 pub use url::DEFAULT_PROXY_HOSTS;
 
+/// Per-stage timing for `benches/extract.rs`; not part of the API (no stability promise).
+#[doc(hidden)]
+pub mod stages {
+    use std::time::{Duration, Instant};
+
+    /// Extracts `bytes` with the default extractor and returns how long each stage took,
+    /// in pipeline order: decode, front matter, attribute pre-pass, parse, metadata,
+    /// clean + select, blocks, drop tree, normalise + finish.
+    pub fn times(bytes: &[u8]) -> Vec<(&'static str, Duration)> {
+        struct Timer {
+            last: Instant,
+            times: Vec<(&'static str, Duration)>,
+        }
+        impl crate::pipeline::Marks for Timer {
+            fn mark(&mut self, stage: &'static str) {
+                let now = Instant::now();
+                self.times.push((stage, now - self.last));
+                self.last = now;
+            }
+        }
+        let mut timer = Timer {
+            last: Instant::now(),
+            times: Vec::with_capacity(10),
+        };
+        let decoded = crate::decode::decode(bytes, None);
+        crate::pipeline::Marks::mark(&mut timer, "decode");
+        let article =
+            crate::pipeline::run_marked(crate::default_extractor(), &decoded.text, &mut timer);
+        std::hint::black_box(article);
+        timer.times
+    }
+}
+
 /// The README's examples, run as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

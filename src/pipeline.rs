@@ -5,16 +5,39 @@ use crate::clean::UrlContext;
 use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 
+/// Told when each stage ends, for the per-stage benchmark ([`crate::stages`]); the
+/// pipeline's own runs pass [`NoMarks`], which compiles to nothing.
+pub(crate) trait Marks {
+    /// The stage named `stage` has just finished.
+    fn mark(&mut self, stage: &'static str);
+}
+
+/// Marks nothing.
+pub(crate) struct NoMarks;
+
+impl Marks for NoMarks {
+    #[inline(always)]
+    fn mark(&mut self, _: &'static str) {}
+}
+
 /// Runs every stage on decoded text.
 pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
+    run_marked(ex, text, &mut NoMarks)
+}
+
+/// [`run`], telling `marks` as each stage ends.
+pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> Article {
     let (fm, body) = front_matter::split(text);
+    marks.mark("front matter");
     // A front-matter post is already just the article: its whole body is kept.
     let whole_post = fm.is_some();
     let fm = fm.unwrap_or_default();
     let limits = dom::Limits {
         max_depth: ex.max_dom_depth,
     };
-    let dom = dom::parse_with(body, limits);
+    let mut dom = dom::parse_marked(body, limits, marks);
+    marks.mark("parse");
+    let dom_warnings = std::mem::take(&mut dom.warnings);
     let page = metadata::read(&dom);
 
     // The base URL: the caller's, refined by the page's <base href> or canonical URL.
@@ -53,8 +76,15 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         proxies: &ex.proxies,
     };
 
+    marks.mark("metadata");
     let selection = select::content(&dom, whole_post, page.body_hint.as_deref());
+    marks.mark("clean + select");
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
+    marks.mark("blocks");
+    // The tree is no longer needed: dropping it is a cost of its own.
+    drop(selection);
+    drop(dom);
+    marks.mark("drop tree");
 
     let mut article = Article {
         warnings: fm.warnings,
@@ -62,7 +92,7 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         canonical_url,
         ..Article::default()
     };
-    article.warnings.extend(dom.warnings.iter().cloned());
+    article.warnings.extend(dom_warnings);
     let norm = |s: &str| normalize(s, ex.policy);
     article.title = fm
         .title
@@ -124,6 +154,7 @@ pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
         article.lead_image = article.images.first().map(|i| i.url.clone());
     }
     remove_control_chars(&mut article);
+    marks.mark("normalise + finish");
     article
 }
 
