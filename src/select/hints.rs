@@ -1,5 +1,9 @@
 //! What tags, classes and ids say about an element before its text is read.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::dom::{attr, NodeRef};
 
 /// Substrings of a class or id that mark the article's container.
@@ -50,16 +54,82 @@ const META: &[&str] = &[
     "info",
 ];
 
-/// Inline elements: their text belongs to the nearest block ancestor.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
-    "var", "wbr", "br", "img", "picture", "source", "ins", "del",
-];
-
-/// Whether `name` is an inline element.
+/// Whether `name` is an inline element: its text belongs to the nearest block ancestor.
 pub(super) fn is_inline(name: &str) -> bool {
-    INLINE.contains(&name)
+    // A `match` on literals compiles to length and integer compares, not a call per entry.
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+            | "br"
+            | "img"
+            | "picture"
+            | "source"
+            | "ins"
+            | "del"
+    )
+}
+
+/// Matchers for the word lists, built once: one scan of a class or id value finds whether
+/// any word of a list occurs in it, ASCII case ignored (no lower-cased copy, no scan per
+/// word).
+struct Matchers {
+    positive: AhoCorasick,
+    negative: AhoCorasick,
+    meta: AhoCorasick,
+    caption: AhoCorasick,
+}
+
+fn matchers() -> &'static Matchers {
+    static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
+        let build = |words: &[&str]| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("the word lists are small and valid")
+        };
+        Matchers {
+            positive: build(POSITIVE),
+            negative: build(NEGATIVE),
+            meta: build(META),
+            caption: build(&["caption", "credit"]),
+        }
+    });
+    &MATCHERS
+}
+
+/// The element's class and id values, where present and shorter than 300 bytes (longer
+/// ones are generated data, not names).
+fn names<'a>(node: NodeRef<'a>) -> impl Iterator<Item = &'a str> {
+    ["class", "id"]
+        .into_iter()
+        .filter_map(move |name| attr(node, name).filter(|v| !v.is_empty() && v.len() < 300))
 }
 
 /// The score an element starts with for its tag (Readability's values, plus `<article>`,
@@ -82,16 +152,13 @@ pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
 
 /// +25 for each of class and id that names a content container, -25 for furniture.
 pub(super) fn class_weight(node: NodeRef<'_>) -> f32 {
+    let m = matchers();
     let mut w = 0.0;
-    for name in ["class", "id"] {
-        let Some(v) = attr(node, name).filter(|v| !v.is_empty() && v.len() < 300) else {
-            continue;
-        };
-        let v = v.to_ascii_lowercase();
-        if NEGATIVE.iter().any(|n| v.contains(n)) {
+    for v in names(node) {
+        if m.negative.is_match(v) {
             w -= 25.0;
         }
-        if POSITIVE.iter().any(|p| v.contains(p)) {
+        if m.positive.is_match(v) {
             w += 25.0;
         }
     }
@@ -100,30 +167,15 @@ pub(super) fn class_weight(node: NodeRef<'_>) -> f32 {
 
 /// Whether the class or id names a byline, date, tag or source line.
 pub(super) fn is_meta(node: NodeRef<'_>) -> bool {
-    ["class", "id"].into_iter().any(|name| {
-        attr(node, name).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.len() < 300 && META.iter().any(|m| v.contains(m))
-        })
-    })
+    names(node).any(|v| matchers().meta.is_match(v))
 }
 
 /// Whether the class or id names page furniture.
 pub(super) fn is_negative(node: NodeRef<'_>) -> bool {
-    ["class", "id"].into_iter().any(|name| {
-        attr(node, name).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.len() < 300 && NEGATIVE.iter().any(|m| v.contains(m))
-        })
-    })
+    names(node).any(|v| matchers().negative.is_match(v))
 }
 
 /// Whether the class or id names an image caption or credit.
 pub(super) fn is_caption(node: NodeRef<'_>) -> bool {
-    ["class", "id"].into_iter().any(|name| {
-        attr(node, name).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.len() < 300 && (v.contains("caption") || v.contains("credit"))
-        })
-    })
+    names(node).any(|v| matchers().caption.is_match(v))
 }
