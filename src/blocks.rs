@@ -3,6 +3,7 @@
 use crate::clean::{classify, classify_by_tag, image_of, Role, UrlContext};
 use crate::dom::{tag, text, walk, Flow, NodeRef};
 use crate::select::Selection;
+use crate::wordset::{LazyWords, WordSet};
 use crate::BlockKind;
 use ego_tree::NodeId;
 use std::collections::HashSet;
@@ -73,6 +74,12 @@ const BLOCK_TAGS: &[&str] = &[
     "tr",
     "ul",
 ];
+
+/// Whether `name` is one of [`BLOCK_TAGS`].
+fn is_block_tag(name: &str) -> bool {
+    static SET: LazyWords = LazyWords::new(|| WordSet::new(BLOCK_TAGS));
+    SET.contains(name)
+}
 
 /// What entering an element did, undone when leaving it.
 #[derive(Debug, Clone, Copy)]
@@ -205,7 +212,7 @@ impl Builder<'_> {
             "td" | "th" if has_block_child(node) => Some(BlockKind::Paragraph),
             _ => None,
         };
-        if BLOCK_TAGS.contains(&name) || kind.is_some() {
+        if is_block_tag(name) || kind.is_some() {
             self.flush();
             e.block = true;
         }
@@ -369,7 +376,7 @@ fn current_kind(stack: &[BlockKind]) -> BlockKind {
 
 fn has_block_child(node: NodeRef<'_>) -> bool {
     node.children()
-        .any(|c| tag(c).is_some_and(|t| BLOCK_TAGS.contains(&t) || t == "br"))
+        .any(|c| tag(c).is_some_and(|t| is_block_tag(t) || t == "br"))
 }
 
 /// Characters that render wide (Han, kana, CJK punctuation, full-width forms): a line

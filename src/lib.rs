@@ -41,6 +41,7 @@ mod select;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod url;
+mod wordset;
 
 pub use article::{Article, Block, BlockKind, Image};
 pub use error::Error;

@@ -1,6 +1,7 @@
 //! Noise: scripts, styles, widgets, forms, hidden elements, share/related/tip boxes.
 
 use crate::dom::{attr, tag, NodeRef};
+use crate::wordset::{LazyWords, WordSet};
 
 /// What an element is to the block walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +99,8 @@ pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
     let Some(name) = tag(node) else {
         return Role::Content;
     };
-    if NOISE_TAGS.contains(&name) {
+    static TAGS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TAGS));
+    if TAGS.contains(name) {
         return Role::Noise;
     }
     if name == "noscript" {
@@ -171,13 +173,11 @@ fn is_hidden(node: NodeRef<'_>) -> bool {
 
 /// True when a class/id value names a widget.
 fn has_noise_name(value: &str) -> bool {
-    // Case-insensitive comparisons against the lower-case lists: no allocation per element.
-    let listed = |list: &[&str], s: &str| list.iter().any(|w| w.eq_ignore_ascii_case(s));
+    // Case-insensitive lookups in the lower-case lists: no allocation per element.
+    static TOKENS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TOKENS));
+    static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
     value.split_ascii_whitespace().any(|token| {
-        listed(NOISE_TOKENS, token)
-            || token
-                .split(['-', '_'])
-                .any(|word| listed(NOISE_WORDS, word))
+        TOKENS.contains(token) || token.split(['-', '_']).any(|word| WORDS.contains(word))
     })
 }
 

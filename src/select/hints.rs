@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::dom::{attr, NodeRef};
 
@@ -96,32 +96,73 @@ pub(super) fn is_inline(name: &str) -> bool {
     )
 }
 
-/// Matchers for the word lists, built once: one scan of a class or id value finds whether
-/// any word of a list occurs in it, ASCII case ignored (no lower-cased copy, no scan per
-/// word).
-struct Matchers {
-    positive: AhoCorasick,
-    negative: AhoCorasick,
-    meta: AhoCorasick,
-    caption: AhoCorasick,
+/// The word lists, in this order, as one automaton: one scan of a class or id value finds
+/// every list with a word in it, ASCII case ignored (no lower-cased copy, no scan per word).
+const CAPTION: &[&str] = &["caption", "credit"];
+
+fn lists() -> [&'static [&'static str]; 4] {
+    [POSITIVE, NEGATIVE, META, CAPTION]
 }
 
-fn matchers() -> &'static Matchers {
-    static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
-        let build = |words: &[&str]| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(words)
-                .expect("the word lists are small and valid")
-        };
-        Matchers {
-            positive: build(POSITIVE),
-            negative: build(NEGATIVE),
-            meta: build(META),
-            caption: build(&["caption", "credit"]),
-        }
+fn automaton() -> &'static AhoCorasick {
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(lists().concat())
+            .expect("the word lists are small and valid")
     });
-    &MATCHERS
+    &WORDS
+}
+
+/// Which word lists a class or id value has a word of, as bits in [`lists`] order.
+fn lists_in(value: &str) -> u8 {
+    let mut bits = 0u8;
+    for m in automaton().find_overlapping_iter(value) {
+        let mut id = m.pattern().as_usize();
+        for (bit, list) in lists().iter().enumerate() {
+            if id < list.len() {
+                bits |= 1 << bit;
+                break;
+            }
+            id -= list.len();
+        }
+        if bits == 0b1111 {
+            break;
+        }
+    }
+    bits
+}
+
+/// What an element's class and id say about it, read once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Names {
+    /// +25 for each of class and id that names a content container, -25 for furniture.
+    pub(super) weight: f32,
+    /// The class or id names page furniture.
+    pub(super) negative: bool,
+    /// The class or id names a byline, date, tag or source line.
+    pub(super) meta: bool,
+    /// The class or id names an image caption or credit.
+    pub(super) caption: bool,
+}
+
+/// Reads the element's class and id against the word lists.
+pub(super) fn names_of(node: NodeRef<'_>) -> Names {
+    let mut n = Names::default();
+    for v in names(node) {
+        let bits = lists_in(v);
+        if bits & 0b10 != 0 {
+            n.weight -= 25.0;
+            n.negative = true;
+        }
+        if bits & 0b1 != 0 {
+            n.weight += 25.0;
+        }
+        n.meta |= bits & 0b100 != 0;
+        n.caption |= bits & 0b1000 != 0;
+    }
+    n
 }
 
 /// The element's class and id values, where present and shorter than 300 bytes (longer
@@ -148,34 +189,4 @@ pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
         w += 30.0;
     }
     w
-}
-
-/// +25 for each of class and id that names a content container, -25 for furniture.
-pub(super) fn class_weight(node: NodeRef<'_>) -> f32 {
-    let m = matchers();
-    let mut w = 0.0;
-    for v in names(node) {
-        if m.negative.is_match(v) {
-            w -= 25.0;
-        }
-        if m.positive.is_match(v) {
-            w += 25.0;
-        }
-    }
-    w
-}
-
-/// Whether the class or id names a byline, date, tag or source line.
-pub(super) fn is_meta(node: NodeRef<'_>) -> bool {
-    names(node).any(|v| matchers().meta.is_match(v))
-}
-
-/// Whether the class or id names page furniture.
-pub(super) fn is_negative(node: NodeRef<'_>) -> bool {
-    names(node).any(|v| matchers().negative.is_match(v))
-}
-
-/// Whether the class or id names an image caption or credit.
-pub(super) fn is_caption(node: NodeRef<'_>) -> bool {
-    names(node).any(|v| matchers().caption.is_match(v))
 }

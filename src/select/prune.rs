@@ -1,6 +1,6 @@
 //! Boilerplate inside the chosen containers: link lists, bylines, widgets.
 
-use super::hints::{is_caption, is_inline, is_meta, is_negative};
+use super::hints::is_inline;
 use super::labels;
 use super::stats::{Stat, NONE};
 use crate::dom::text_content;
@@ -126,17 +126,17 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.text * 2 > root_text {
         return false;
     }
-    if s.noise_name || matches!(s.name, "header" | "footer" | "figcaption") || is_caption(s.node) {
+    if s.noise_name || matches!(s.name, "header" | "footer" | "figcaption") || s.names.caption {
         return true;
     }
-    if is_meta(s.node) && s.text < 200 && s.punct < 4 {
+    if s.names.meta && s.text < 200 && s.punct < 4 {
         return true;
     }
     if !CONTAINERS.contains(&s.name) {
         return false;
     }
     let density = s.link_density();
-    if is_negative(s.node) && s.score < 20.0 {
+    if s.names.negative && s.score < 20.0 {
         return true;
     }
     if s.text == 0 {

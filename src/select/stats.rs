@@ -1,7 +1,7 @@
 //! One iterative pass over the page: per element, how much text, link text and punctuation
 //! its subtree holds, and the Readability-style content score its paragraphs give it.
 
-use super::hints::{class_weight, is_inline, tag_weight};
+use super::hints::{is_inline, names_of, tag_weight, Names};
 use super::overlap::{tokens, Hint, Window};
 use crate::clean::{classify_by_tag, has_noise_class, Role};
 use crate::dom::{tag, text, walk, Flow, NodeRef};
@@ -32,6 +32,8 @@ pub(super) struct Stat<'a> {
     own_punct: u32,
     /// Class/id and tag hints.
     pub(super) weight: f32,
+    /// What the class and id name.
+    pub(super) names: Names,
     /// Score received from paragraphs.
     pub(super) score: f32,
     /// Whether any paragraph scored this element.
@@ -143,6 +145,7 @@ impl<'a> Pass<'a, '_> {
             p.children += 1;
         }
         let index = self.nodes.len();
+        let names = names_of(node);
         self.nodes.push(Stat {
             node,
             name,
@@ -153,7 +156,8 @@ impl<'a> Pass<'a, '_> {
             punct: 0,
             own_text: 0,
             own_punct: 0,
-            weight: tag_weight(node, name) + class_weight(node),
+            weight: tag_weight(node, name) + names.weight,
+            names,
             score: 0.0,
             candidate: false,
             children: 0,
