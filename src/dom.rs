@@ -1,16 +1,19 @@
 //! The only module that talks to html5ever and scraper: parsing, and an iterative walk.
 //!
 //! Parsing is bounded for hostile input: tags with more than [`MAX_ATTRIBUTES`] attributes
-//! lose the extra ones ([`attrs`]), and start tags nested deeper than
-//! [`Limits::max_depth`] are ignored while their text is kept ([`depth`]). Both are
-//! reported in [`Dom::warnings`]. Without them html5ever takes quadratic time on both.
+//! lose the extra ones ([`reduce`], and [`attrs`] where the context is unsure), and start
+//! tags nested deeper than [`Limits::max_depth`] are ignored while their text is kept
+//! ([`depth`]). Both are reported in [`Dom::warnings`]. Without them html5ever takes
+//! quadratic time on both.
 //!
-//! The tree leaves out what no stage reads ([`prune`]): comments, the text of scripts (but
-//! JSON-LD) and styles, and unread attributes; its elements are the same.
+//! The tree leaves out what no stage reads: comments, the text of scripts (but JSON-LD)
+//! and styles, and unread attributes; its elements are the same. Most of that is cut from
+//! the bytes before html5ever reads them ([`reduce`]), the rest from its tokens ([`prune`]).
 
 mod attrs;
 mod depth;
 mod prune;
+mod reduce;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -66,9 +69,33 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
 
 /// [`parse_with`], marking the end of the attribute pre-pass.
 pub(crate) fn parse_marked(text: &str, limits: Limits, marks: &mut impl Marks) -> Dom {
+    let (text, cut) = pre_pass(text);
+    marks.mark("pre-pass");
+    build(&text, cut, limits)
+}
+
+/// The page as html5ever is given it: [`reduce`]d, with the context-free attribute cap
+/// ([`attrs`]) applied again from where the reduction could not be sure of the context.
+/// Returns it with the number of tags whose attributes were cut.
+fn pre_pass(text: &str) -> (String, usize) {
+    let reduced = reduce::reduce(text, MAX_ATTRIBUTES);
+    let mut text = reduced.text;
+    let mut cut = reduced.capped;
+    if let Some(at) = reduced.recheck_from {
+        let (rest, more) = attrs::cap_attributes(&text[at..], MAX_ATTRIBUTES);
+        if more > 0 {
+            let rest = rest.into_owned();
+            text.truncate(at);
+            text.push_str(&rest);
+            cut += more;
+        }
+    }
+    (text, cut)
+}
+
+/// Parses the pre-passed `text` (`cut`: tags whose attributes the pre-pass cut).
+fn build(text: &str, cut: usize, limits: Limits) -> Dom {
     let mut warnings = Vec::new();
-    let (text, cut) = attrs::cap_attributes(text, MAX_ATTRIBUTES);
-    marks.mark("attribute pre-pass");
     if cut > 0 {
         warnings.push(format!(
             "{cut} tag(s) had more than {MAX_ATTRIBUTES} attributes: the extra ones were ignored"
@@ -80,7 +107,7 @@ pub(crate) fn parse_marked(text: &str, limits: Limits, marks: &mut impl Marks) -
     };
     let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), opts);
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&text));
+    input.push_back(StrTendril::from_slice(text));
     let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
     let filter = prune::PruneFilter::new(filter, &input);
     // As html5ever's driver does, without its Parser: feed everything, resume after each

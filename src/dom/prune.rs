@@ -80,7 +80,7 @@ fn skip_raw_text(input: &BufferQueue, name: &str) {
 
 /// Elements the tree builder may reopen and compares by their attributes ("Noah's Ark"):
 /// dropping attributes could make two of them equal and change the tree.
-fn is_formatting(name: &str) -> bool {
+pub(super) fn is_formatting(name: &str) -> bool {
     matches!(
         name,
         "a" | "b"

@@ -1,0 +1,641 @@
+//! A pre-pass that hands html5ever a smaller page with the same tree.
+//!
+//! html5ever's tokenizer spends most of its time in tags, reading every attribute one
+//! character at a time, and in comments. This pass follows the tokenizer's own states over
+//! the bytes (text, tags, comments, raw text) and leaves out what the [prune filter]
+//! (super::prune) would drop from the tree anyway: comments, the text of `<script>` (not
+//! JSON-LD) and `<style>`, attributes no stage reads (not on formatting elements, whose
+//! attributes the tree builder compares) and the attributes of end tags (ignored by the
+//! tree builder). Tags with more than `max` attributes lose the extra ones, as in
+//! [`super::attrs`].
+//!
+//! Tags, comments and the raw text of scripts and styles are recognised exactly as the
+//! tokenizer does (the script escape states included). What the pass cannot know is the
+//! tree builder's view: `<title>`, `<textarea>`, `<iframe>`, `<xmp>`, `<noembed>`,
+//! `<noframes>`, `<plaintext>`, JSON-LD and CDATA sections are copied verbatim, as raw
+//! text, though in some contexts (inside `<svg>`, `<select>`…) html5ever reads them as
+//! markup. Verbatim bytes change nothing; but when such a region holds a `<`, the two views
+//! may part from there, so [`Reduced::recheck_from`] tells the caller where to apply the
+//! context-free attribute cap again.
+//!
+//! One pass with `memchr` between tags: the output is a copy of the input with spans left
+//! out, at about a gigabyte per second.
+
+use memchr::memmem;
+
+use super::prune::{is_formatting, keeps};
+
+/// The reduced page.
+pub(super) struct Reduced {
+    pub(super) text: String,
+    /// Start tags that had more than the cap of attributes.
+    pub(super) capped: usize,
+    /// Where (in `text`) the first verbatim raw region holding a `<` starts, if any.
+    pub(super) recheck_from: Option<usize>,
+}
+
+fn is_space(b: u8) -> bool {
+    // The tokenizer reads `\r` as `\n`.
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// What follows a start tag, by its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Markup.
+    Markup,
+    /// Raw text dropped up to the end tag (`script` in script data rules, `style`).
+    Drop(&'static [u8]),
+    /// Raw text copied verbatim up to the end tag named.
+    Verbatim(&'static [u8]),
+    /// Everything to the end of the input is text.
+    Plaintext,
+}
+
+fn after(name: &[u8]) -> After {
+    const RAW: &[&[u8]] = &[
+        b"title",
+        b"textarea",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+    ];
+    if name.eq_ignore_ascii_case(b"script") {
+        After::Drop(b"script")
+    } else if name.eq_ignore_ascii_case(b"style") {
+        After::Drop(b"style")
+    } else if name.eq_ignore_ascii_case(b"plaintext") {
+        After::Plaintext
+    } else if let Some(raw) = RAW.iter().find(|r| name.eq_ignore_ascii_case(r)) {
+        After::Verbatim(raw)
+    } else {
+        After::Markup
+    }
+}
+
+/// One attribute of a tag: its span in the input, and its name's span.
+#[derive(Clone, Copy)]
+struct Attr {
+    start: usize,
+    name_end: usize,
+    end: usize,
+    /// The value's span (without quotes), when it has one.
+    value: Option<(usize, usize)>,
+}
+
+/// Reads the tag whose name starts at `i` (just after `<` or `</`), as the tokenizer's tag
+/// states do. Returns the end of the name and the index of the `>` that closes the tag, or
+/// `None` when the input ends first (the tokenizer then drops the tag).
+fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, usize)> {
+    attrs.clear();
+    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+        i += 1;
+    }
+    let name_end = i;
+    // Before an attribute name (after the tag name, a space, a `/` or a quoted value).
+    loop {
+        let &c = b.get(i)?;
+        if is_space(c) || c == b'/' {
+            // A `/` not followed by `>` is read again as before an attribute name.
+            i += 1;
+            continue;
+        }
+        if c == b'>' {
+            return Some((name_end, i));
+        }
+        // An attribute name: its first character may be anything (`=` too).
+        let start = i;
+        i += 1;
+        while let Some(&c) = b.get(i) {
+            if is_space(c) || matches!(c, b'/' | b'>' | b'=') {
+                break;
+            }
+            i += 1;
+        }
+        let name_end = i;
+        let mut attr = Attr {
+            start,
+            name_end,
+            end: name_end,
+            value: None,
+        };
+        // After the name: spaces, then `=` for a value, or another attribute.
+        let mut j = i;
+        while b.get(j).is_some_and(|&c| is_space(c)) {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while b.get(j).is_some_and(|&c| is_space(c)) {
+                j += 1;
+            }
+            match *b.get(j)? {
+                q @ (b'"' | b'\'') => {
+                    let close = j + 1 + memchr::memchr(q, &b[j + 1..])?;
+                    attr.value = Some((j + 1, close));
+                    attr.end = close + 1;
+                }
+                // `a=>`: an empty value, and the tag ends.
+                b'>' => attr.end = j,
+                _ => {
+                    let from = j;
+                    while b.get(j).is_some_and(|&c| !is_space(c) && c != b'>') {
+                        j += 1;
+                    }
+                    attr.value = Some((from, j));
+                    attr.end = j;
+                }
+            }
+            i = attr.end;
+        } else {
+            i = j;
+        }
+        attrs.push(attr);
+    }
+}
+
+/// The end of a script's text starting at `i`, following the tokenizer's script data
+/// states (a `<!--` … `<script>` run hides a `</script>` until `-->`): the index of the
+/// `</` that ends it, or the input's length.
+fn script_end(b: &[u8], i: usize) -> usize {
+    // Fast path: no `<!--` before the first end tag.
+    let first_end = raw_end(b, i, b"script");
+    if memmem::find(&b[i..first_end], b"<!--").is_none() {
+        return first_end;
+    }
+    #[derive(PartialEq)]
+    enum S {
+        Data,
+        Escaped,
+        Double,
+    }
+    let mut s = S::Data;
+    let mut j = i;
+    while j < b.len() {
+        match s {
+            S::Data => {
+                if b[j..].starts_with(b"<!--") {
+                    s = S::Escaped;
+                    // The dashes of `<!--` may also end it (`<!-->`).
+                    j += 2;
+                    continue;
+                }
+                if ends_here(b, j, b"script") {
+                    return j;
+                }
+            }
+            S::Escaped => {
+                if b[j..].starts_with(b"-->") {
+                    s = S::Data;
+                    j += 3;
+                    continue;
+                }
+                if ends_here(b, j, b"script") {
+                    return j;
+                }
+                if b[j] == b'<' && names_script(b, j + 1) {
+                    s = S::Double;
+                    j += 7;
+                    continue;
+                }
+            }
+            S::Double => {
+                if b[j..].starts_with(b"-->") {
+                    s = S::Data;
+                    j += 3;
+                    continue;
+                }
+                if b[j..].starts_with(b"</") && names_script(b, j + 2) {
+                    s = S::Escaped;
+                    j += 8;
+                    continue;
+                }
+            }
+        }
+        j += 1;
+    }
+    b.len()
+}
+
+/// Whether `script` (ASCII case ignored) starts at `i` and is followed by a space, `/` or
+/// `>`, as the tokenizer's double-escape states require.
+fn names_script(b: &[u8], i: usize) -> bool {
+    b.get(i..i + 6)
+        .is_some_and(|n| n.eq_ignore_ascii_case(b"script"))
+        && b.get(i + 6)
+            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+/// Whether the end tag `</name` that closes raw text starts at `j`.
+fn ends_here(b: &[u8], j: usize, name: &[u8]) -> bool {
+    b[j..].starts_with(b"</")
+        && b.get(j + 2..j + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && b.get(j + 2 + name.len())
+            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+/// The index of the `</name` that ends raw text starting at `i`, or the input's length.
+fn raw_end(b: &[u8], i: usize, name: &[u8]) -> usize {
+    let mut from = i;
+    while let Some(off) = memmem::find(&b[from..], b"</") {
+        let at = from + off;
+        if ends_here(b, at, name) {
+            return at;
+        }
+        from = at + 2;
+    }
+    b.len()
+}
+
+/// The end (one past the last byte) of the comment whose `<!--` starts at `at`.
+fn comment_end(b: &[u8], at: usize) -> usize {
+    let p = at + 4;
+    // `<!-->` and `<!--->` are whole (empty) comments.
+    if b.get(p) == Some(&b'>') {
+        return p + 1;
+    }
+    if b[p..].starts_with(b"->") {
+        return p + 2;
+    }
+    let mut from = p;
+    while let Some(off) = memmem::find(&b[from..], b"--") {
+        let q = from + off;
+        match b.get(q + 2) {
+            Some(b'>') => return q + 3,
+            Some(b'!') if b.get(q + 3) == Some(&b'>') => return q + 4,
+            _ => from = q + 1,
+        }
+    }
+    b.len()
+}
+
+/// Whether an attribute's name, as the tokenizer lower-cases it, is one the tree keeps.
+fn kept(name: &[u8]) -> bool {
+    let mut buf = [0u8; 40];
+    if name.len() > buf.len() || !name.is_ascii() {
+        // No kept name is that long or non-ASCII.
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..name.len()]).is_ok_and(keeps)
+}
+
+/// Whether a `<script>`'s attributes make it JSON-LD, or leave it unsure (a character
+/// reference in its type): its text is then copied rather than dropped.
+fn keeps_script_text(b: &[u8], attrs: &[Attr]) -> bool {
+    let Some(ty) = attrs
+        .iter()
+        .find(|a| b[a.start..a.name_end].eq_ignore_ascii_case(b"type"))
+    else {
+        return false;
+    };
+    let Some((from, to)) = ty.value else {
+        return false;
+    };
+    let value = &b[from..to];
+    value.contains(&b'&')
+        || value
+            .trim_ascii()
+            .eq_ignore_ascii_case(b"application/ld+json")
+}
+
+/// Reduces `text` (see the module documentation).
+pub(super) fn reduce(text: &str, max: usize) -> Reduced {
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len() / 2);
+    let mut capped = 0;
+    let mut recheck_from = None;
+    let mut attrs: Vec<Attr> = Vec::new();
+    // `b[copied..]` is not yet in `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        let next = b.get(lt + 1).copied();
+        match next {
+            Some(c) if c.is_ascii_alphabetic() => {
+                let Some((name_end, gt)) = scan_tag(b, lt + 1, &mut attrs) else {
+                    // The input ends inside the tag: copied as it is, and rechecked (it may
+                    // hold any number of attributes).
+                    recheck_from.get_or_insert(out.len() + (lt - copied));
+                    break;
+                };
+                let name = &b[lt + 1..name_end];
+                out.extend_from_slice(&b[copied..name_end]);
+                let all = is_formatting_bytes(name);
+                let mut n = 0;
+                let mut at = name_end;
+                for a in &attrs {
+                    // Kept: read by a stage, or on a formatting element, or after a `/`
+                    // (dropping it could make the tag self-closing); at most `max`.
+                    let keep = all || b[a.start - 1] == b'/' || kept(&b[a.start..a.name_end]);
+                    if keep && n < max {
+                        out.extend_from_slice(&b[at..a.end]);
+                        n += 1;
+                    } else {
+                        out.extend_from_slice(&b[at..a.start]);
+                    }
+                    at = a.end;
+                }
+                // Reported as the context-free cap reports it: by the attributes written.
+                capped += usize::from(attrs.len() > max);
+                out.extend_from_slice(&b[at..=gt]);
+                copied = gt + 1;
+                i = gt + 1;
+                match after(name) {
+                    After::Markup => {}
+                    After::Drop(raw) => {
+                        let end = if raw == b"script" {
+                            if keeps_script_text(b, &attrs) {
+                                let end = script_end(b, i);
+                                if memchr::memchr(b'<', &b[i..end]).is_some() {
+                                    recheck_from.get_or_insert(out.len());
+                                }
+                                out.extend_from_slice(&b[i..end]);
+                                end
+                            } else {
+                                script_end(b, i)
+                            }
+                        } else {
+                            raw_end(b, i, raw)
+                        };
+                        copied = end;
+                        i = end;
+                    }
+                    After::Verbatim(raw) => {
+                        let end = raw_end(b, i, raw);
+                        if memchr::memchr(b'<', &b[i..end]).is_some() {
+                            recheck_from.get_or_insert(out.len());
+                        }
+                        i = end;
+                    }
+                    After::Plaintext => {
+                        if memchr::memchr(b'<', &b[i..]).is_some() {
+                            recheck_from.get_or_insert(out.len());
+                        }
+                        break;
+                    }
+                }
+            }
+            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                // An end tag: its attributes are ignored, so only `</name>` is kept.
+                let Some((name_end, gt)) = scan_tag(b, lt + 2, &mut attrs) else {
+                    recheck_from.get_or_insert(out.len() + (lt - copied));
+                    break;
+                };
+                out.extend_from_slice(&b[copied..name_end]);
+                out.push(b'>');
+                copied = gt + 1;
+                i = gt + 1;
+            }
+            Some(b'!') if b[lt..].starts_with(b"<!--") => {
+                i = comment_end(b, lt);
+                // Dropped where it follows a tag or a space, so the text on its two sides
+                // cannot join into a tag or a character reference (`<<!---->b`,
+                // `&am<!---->p;`); elsewhere copied, and the filter drops it.
+                let joins = lt > 0 && !(b[lt - 1] == b'>' || is_space(b[lt - 1]));
+                if !joins {
+                    out.extend_from_slice(&b[copied..lt]);
+                    copied = i;
+                }
+            }
+            Some(b'!') if b[lt..].starts_with(b"<![CDATA[") => {
+                // CDATA in foreign content, a bogus comment elsewhere: copied verbatim.
+                let end = memmem::find(&b[lt..], b"]]>").map_or(b.len(), |o| lt + o + 3);
+                if memchr::memchr(b'<', &b[lt + 1..end]).is_some() {
+                    recheck_from.get_or_insert(out.len() + (lt - copied));
+                }
+                i = end;
+            }
+            Some(b'/') => {
+                // `</>` is ignored; `</` and anything else but a letter opens a bogus
+                // comment up to the next `>`: copied verbatim.
+                i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |o| lt + o + 1);
+            }
+            Some(b'!' | b'?') => {
+                // A doctype or a bogus comment: up to the next `>`, copied verbatim.
+                i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |o| lt + o + 1);
+            }
+            _ => i = lt + 1,
+        }
+    }
+    out.extend_from_slice(&b[copied..]);
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Reduced {
+        text,
+        capped,
+        recheck_from,
+    }
+}
+
+fn is_formatting_bytes(name: &[u8]) -> bool {
+    let mut buf = [0u8; 8];
+    if name.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..name.len()]).is_ok_and(is_formatting)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{build, pre_pass, Dom, Limits, MAX_ATTRIBUTES};
+    use scraper::Node;
+
+    /// The tree as text: elements with their sorted attributes, and text nodes.
+    fn dump(dom: &Dom) -> String {
+        let mut out = String::new();
+        for edge in dom.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => match n.value() {
+                    Node::Element(e) => {
+                        let mut attrs: Vec<String> =
+                            e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
+                        attrs.sort();
+                        out.push_str(&format!("<{} {}>", e.name(), attrs.join(" ")));
+                    }
+                    Node::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(n) => {
+                    if let Node::Element(e) = n.value() {
+                        out.push_str(&format!("</{}>", e.name()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The tree built from the reduced page, and the one built from the page as it is
+    /// (none of these pages has a tag with more attributes than the cap).
+    fn both(html: &str) -> (String, String) {
+        let (text, cut) = pre_pass(html);
+        let reduced = dump(&build(&text, cut, Limits::default()));
+        let plain = dump(&build(html, 0, Limits::default()));
+        (reduced, plain)
+    }
+
+    #[test]
+    fn the_tree_is_the_same_on_tricky_markup() {
+        let cases = [
+            // Comments.
+            "<p>a<!-- x -->b</p><!----><!--><!--->c<!-- a --!> d<p>e<!-- f",
+            "<<!---->b>x</b> &am<!---->p; <i>y</i>",
+            "<div>\n<!-- <p onclick=1> -- > --->\n</div>",
+            // Scripts, with and without their escape states.
+            "<script>if (a<b) x = '</scr' + 'ipt>';</script><p>t</p>",
+            "<script><!-- document.write('<script>x</script>') --></script><p>after</p>",
+            "<script><!-- x --></script><p>a</p><script><!--<script></script>-->y</script>z",
+            "<SCRIPT type=' application/LD+JSON'>{\"a\":\"<b onclick=1>\"}</SCRIPT><p>j</p>",
+            "<script type=\"text/javascript\">var a = 1;</script ><script/>x</script>",
+            "<script>unclosed <p onclick=1>",
+            "<script type=application&#47;ld+json>{}</script>",
+            // Styles and raw text.
+            "<style>p>a{color:red}</style><p>s</p>",
+            "<svg><title>t<b onclick=1></title><path d='M0'/></svg><p>x</p>",
+            "<title>a <b onclick=1> c</title><textarea><p onclick=x></textarea>",
+            "<iframe><a onclick=x>i</a></iframe><noembed><b data-x=1></noembed>",
+            "<select><iframe><b onclick=1>x</b></iframe></select><p>y</p>",
+            "<p>before<plaintext><a onclick=1>rest",
+            // Attributes.
+            "<div onclick=\"a>b\" class=x data-track='1' id=y>d</div>",
+            "<div a=\"1\"b=\"2\" c class=k>e</div><div/onclick=1>f</div><x a=1/>g",
+            "<p data-src=a.jpg DATA-X=1 CLASS=c Style='display:none'>h</p>",
+            "<a onclick=1 href=x data-y=2>l</a><b data-x=1><b data-x=2>m</b></b>",
+            "<div =x>n</div><div a  =  \"b\" c = d class  = e>o</div>",
+            "<img src=x alt='a \"b\"' width=5 data-lazy-src=y loading=lazy>",
+            "<div 甲=1 class=c>p</div><di\0v onclick=1>q</di\0v>",
+            "<div\r\nonclick=1\rclass=x>r</div><script>x</script\r>s",
+            "<div a=\"unclosed",
+            "<p a=1 b",
+            // End tags, bogus comments, doctypes, CDATA.
+            "<div>t</div class=\"x>y\"><p>u</p/>",
+            "</ <div a=\"b>c\" onclick=x>v</div>",
+            "<?php echo '<b onclick=1>' ?>w<!doctype html><!x <i onclick=1>>",
+            "<![CDATA[<b onclick=1>]]>x<svg><![CDATA[<b onclick=1>]]></svg><math><![CDATA[y",
+            "</>z<//p>a</",
+        ];
+        for html in cases {
+            let (reduced, plain) = both(html);
+            assert_eq!(reduced, plain, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn comments_scripts_styles_and_unread_attributes_are_left_out() {
+        let page = "<!doctype html><html><head><style>p{}</style>\
+                    <script src=a.js>var x = 1;</script></head>\
+                    <body onload=f()><!-- c --><p class=a data-track=1>t</p></body></html>";
+        let r = reduce(page, MAX_ATTRIBUTES);
+        assert_eq!(
+            r.text,
+            "<!doctype html><html><head><style></style><script src=a.js></script></head>\
+             <body ><p class=a >t</p></body></html>"
+        );
+        assert_eq!((r.capped, r.recheck_from), (0, None));
+    }
+
+    #[test]
+    fn caps_attributes_and_rechecks_after_unsure_raw_text() {
+        let attrs: String = (0..10).map(|i| format!(" class=v{i}")).collect();
+        let r = reduce(&format!("<p{attrs}>x</p>"), 3);
+        assert_eq!(r.text, "<p class=v0 class=v1 class=v2       >x</p>");
+        assert_eq!(r.capped, 1);
+        let r = reduce("<p>a</p><title>a<b</title><i>b</i>", 3);
+        assert_eq!(r.recheck_from, Some(15));
+        assert_eq!(&r.text[15..], "a<b</title><i>b</i>");
+        assert_eq!(reduce("<p a b c", 3).recheck_from, Some(0));
+    }
+
+    /// Whatever the context, html5ever is never given a tag with more than the cap of
+    /// attributes (plus one: the quotes the context-free cap keeps run together into one
+    /// more name): a context-free cap one higher finds nothing left to cut.
+    #[test]
+    fn no_context_hides_a_tag_over_the_cap() {
+        let many: String = (0..2000).map(|i| format!(" x{i}")).collect();
+        let quoted: String = (0..2000).map(|i| format!(" x{i}=\">\"")).collect();
+        let pages = [
+            format!("<p{many}>a</p>"),
+            format!("<p{quoted}>a</p>"),
+            format!("<select><iframe><a{many} title=\"</iframe>\"{many}>x</iframe>"),
+            format!("<svg><title><b{many}></title></svg>"),
+            format!("<script type=application/ld+json>\"<a{many}>\"</script>"),
+            format!("<plaintext><a{many}>"),
+            format!("<![CDATA[<a{many}>]]>"),
+            format!("</p{many}>"),
+            format!("<p{many}"),
+            format!("<textarea></textarea x{many}><a{many}>"),
+        ];
+        for page in &pages {
+            let (text, _) = pre_pass(page);
+            let (_, cut) = crate::dom::attrs::cap_attributes(&text, MAX_ATTRIBUTES + 1);
+            assert_eq!(cut, 0, "{}", &page[..60]);
+        }
+    }
+
+    /// Every page of the shared corpora gives the same tree reduced and as it is.
+    #[test]
+    fn the_tree_is_the_same_on_the_shared_corpora() {
+        use std::io::Read;
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        let mut pages = Vec::new();
+        for (dir, gz) in [("bench/articles/html", true), ("corpus/hexo/dev", false)] {
+            let Ok(entries) = std::fs::read_dir(shared.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                let mut text = String::new();
+                if gz {
+                    let mut raw = Vec::new();
+                    if flate2::read::GzDecoder::new(bytes.as_slice())
+                        .read_to_end(&mut raw)
+                        .is_err()
+                    {
+                        continue;
+                    }
+                    text = crate::decode::decode(&raw, None).text.into_owned();
+                } else if let Ok(t) = String::from_utf8(bytes) {
+                    text = t;
+                }
+                pages.push((entry.path(), text));
+            }
+        }
+        if pages.is_empty() {
+            eprintln!("skipped: ../shared/bench and ../shared/corpus are absent");
+            return;
+        }
+        for (path, text) in &pages {
+            let (reduced, plain) = both(text);
+            if reduced != plain {
+                let at = reduced
+                    .bytes()
+                    .zip(plain.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let around = |s: &str| {
+                    let from = s.floor_char_boundary(at.saturating_sub(150));
+                    let to = s.ceil_char_boundary((at + 150).min(s.len()));
+                    s[from..to].to_string()
+                };
+                panic!(
+                    "{}: the trees differ\nreduced: {}\nplain:   {}",
+                    path.display(),
+                    around(&reduced),
+                    around(&plain)
+                );
+            }
+        }
+    }
+}
