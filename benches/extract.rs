@@ -107,20 +107,25 @@ const RUNS: &[(&str, Run)] = &[
     ("dom_smoothie", dom_smoothie),
 ];
 
-/// Seconds for one pass of each of `RUNS` over every page, `n` rounds, interleaved: every
-/// round runs each contender once, so a change in the machine's load touches all of them
-/// alike. Returns, per contender, the median pass time and the median over rounds of its
-/// time relative to the bare parse and to dom_smoothie (paired within the round).
+/// Seconds for one pass of each of `RUNS` over every page, `n` rounds, interleaved page by
+/// page: each page is handled by every contender in turn (the order rotating from page to
+/// page, so none is always first to a cold page) and each contender's times are summed, so
+/// a change in the machine's load touches all of them alike. Returns, per contender, the
+/// median pass time and the median over rounds of its time relative to the bare parse and
+/// to dom_smoothie (paired within the round).
 fn interleaved(corpus: &Corpus, n: usize) -> Vec<(f64, f64, f64)> {
     let rounds: Vec<Vec<f64>> = (0..n)
         .map(|_| {
-            RUNS.iter()
-                .map(|&(_, run)| {
+            let mut sums = vec![0.0; RUNS.len()];
+            for (p, page) in corpus.pages.iter().enumerate() {
+                for k in 0..RUNS.len() {
+                    let i = (p + k) % RUNS.len();
                     let start = Instant::now();
-                    corpus.pages.iter().for_each(|p| run(p));
-                    start.elapsed().as_secs_f64()
-                })
-                .collect()
+                    (RUNS[i].1)(page);
+                    sums[i] += start.elapsed().as_secs_f64();
+                }
+            }
+            sums
         })
         .collect();
     let median = |mut v: Vec<f64>| {
