@@ -101,9 +101,9 @@ pub(super) fn is_formatting(name: &str) -> bool {
 
 /// Whether an attribute is kept: those the stages read (class and id names, hidden and
 /// inline-style checks, microdata, links and image sources, `<meta>`, `<time>`, language,
-/// JSON-LD's `type`), those the tree builder reads (`<input type>`, `<font color face
-/// size>`, `<annotation-xml encoding>`, declarative shadow roots), and a margin of other
-/// attributes that carry meaning rather than behaviour or looks.
+/// JSON-LD's `type`) and those the tree builder reads (`<input type>`, `<font color face
+/// size>`, `<annotation-xml encoding>`, declarative shadow roots). A stage that starts
+/// reading another attribute adds it here (a test checks every `attr(node, "name")`).
 pub(super) fn keeps(name: &str) -> bool {
     if name.starts_with("data-") || !name.is_ascii() {
         return LAZY_ATTRS.contains(&name)
@@ -142,32 +142,6 @@ pub(super) fn keeps(name: &str) -> bool {
             | "shadowrootdelegatesfocus"
             | "shadowrootclonable"
             | "shadowrootserializable"
-            // Margin: meaning, not behaviour or looks.
-            | "title"
-            | "role"
-            | "aria-label"
-            | "itemscope"
-            | "itemtype"
-            | "itemid"
-            | "xml:lang"
-            | "dir"
-            | "charset"
-            | "value"
-            | "label"
-            | "colspan"
-            | "rowspan"
-            | "span"
-            | "headers"
-            | "scope"
-            | "abbr"
-            | "start"
-            | "reversed"
-            | "cite"
-            | "poster"
-            | "sizes"
-            | "media"
-            | "open"
-            | "summary"
     ) || LAZY_ATTRS.contains(&name)
         || SRCSET_ATTRS.contains(&name)
 }

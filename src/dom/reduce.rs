@@ -7,7 +7,9 @@
 //! JSON-LD) and `<style>`, attributes no stage reads (not on formatting elements, whose
 //! attributes the tree builder compares) and the attributes of end tags (ignored by the
 //! tree builder). Tags with more than `max` attributes lose the extra ones, as in
-//! [`super::attrs`].
+//! [`super::attrs`]. Source indentation (whitespace between two tags that holds a line
+//! break, outside `<pre>` and `<listing>`) becomes one `\n`, which the block walk reads the
+//! same: html5ever splits text at line breaks, so this saves tokens, not just bytes.
 //!
 //! Tags, comments and the raw text of scripts and styles are recognised exactly as the
 //! tokenizer does (the script escape states included). What the pass cannot know is the
@@ -313,8 +315,23 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     // `b[copied..]` is not yet in `out`.
     let mut copied = 0;
     let mut i = 0;
+    // Open `<pre>` and `<listing>` elements, as far as their tags tell: whitespace inside
+    // them is kept as it is.
+    let mut pre_depth = 0usize;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
+        // Whitespace between tags that holds a line break (source indentation) becomes one
+        // `\n`: the block walk collapses it to the same space or line join, and html5ever
+        // reads it as one text token instead of two or more.
+        if pre_depth == 0
+            && off > 1
+            && b[i..lt].iter().all(|&c| is_space(c))
+            && b[i..lt].contains(&b'\n')
+        {
+            out.extend_from_slice(&b[copied..i]);
+            out.push(b'\n');
+            copied = lt;
+        }
         let next = b.get(lt + 1).copied();
         match next {
             Some(c) if c.is_ascii_alphabetic() => {
@@ -325,6 +342,9 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     break;
                 };
                 let name = &b[lt + 1..name_end];
+                if is_pre(name) {
+                    pre_depth += 1;
+                }
                 out.extend_from_slice(&b[copied..name_end]);
                 let all = is_formatting_bytes(name);
                 let mut n = 0;
@@ -387,6 +407,9 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     recheck_from.get_or_insert(out.len() + (lt - copied));
                     break;
                 };
+                if is_pre(&b[lt + 2..name_end]) {
+                    pre_depth = pre_depth.saturating_sub(1);
+                }
                 out.extend_from_slice(&b[copied..name_end]);
                 out.push(b'>');
                 copied = gt + 1;
@@ -433,6 +456,11 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     }
 }
 
+/// Whether a tag name is `pre` or `listing`, whose whitespace is text.
+fn is_pre(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
+}
+
 fn is_formatting_bytes(name: &[u8]) -> bool {
     let mut buf = [0u8; 8];
     if name.len() > buf.len() {
@@ -450,28 +478,56 @@ mod tests {
     use crate::dom::{build, pre_pass, Dom, Limits, MAX_ATTRIBUTES};
     use scraper::Node;
 
-    /// The tree as text: elements with their sorted attributes, and text nodes.
+    /// The tree as text: elements with their sorted attributes, and text nodes, where
+    /// outside `<pre>` and `<listing>` a whitespace run holding a line break is one `\n`
+    /// (as the reduction writes the whitespace between two tags).
     fn dump(dom: &Dom) -> String {
         let mut out = String::new();
+        let mut pre = 0;
+        let is_pre = |e: &scraper::node::Element| matches!(e.name(), "pre" | "listing");
         for edge in dom.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(n) => match n.value() {
                     Node::Element(e) => {
+                        pre += usize::from(is_pre(e));
                         let mut attrs: Vec<String> =
                             e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
                         attrs.sort();
                         out.push_str(&format!("<{} {}>", e.name(), attrs.join(" ")));
                     }
-                    Node::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                    Node::Text(t) if pre > 0 => out.push_str(&format!("{:?}", &**t)),
+                    Node::Text(t) => out.push_str(&format!("{:?}", collapse_breaks(t))),
                     _ => {}
                 },
                 ego_tree::iter::Edge::Close(n) => {
                     if let Node::Element(e) = n.value() {
+                        pre -= usize::from(is_pre(e));
                         out.push_str(&format!("</{}>", e.name()));
                     }
                 }
             }
         }
+        out
+    }
+
+    /// `text` with every ASCII whitespace run that holds a `\n` replaced by one `\n`.
+    fn collapse_breaks(text: &str) -> String {
+        let mut out = String::new();
+        let mut run = String::new();
+        for c in text.chars().chain(std::iter::once('x')) {
+            if c.is_ascii_whitespace() {
+                run.push(c);
+                continue;
+            }
+            if run.contains('\n') {
+                out.push('\n');
+            } else {
+                out.push_str(&run);
+            }
+            run.clear();
+            out.push(c);
+        }
+        out.pop();
         out
     }
 
@@ -517,6 +573,11 @@ mod tests {
             "<div\r\nonclick=1\rclass=x>r</div><script>x</script\r>s",
             "<div a=\"unclosed",
             "<p a=1 b",
+            // Whitespace between tags, inside and outside <pre>.
+            "<ul>\n  <li>a</li>\n\n  <li>b</li> <li>c</li>\r\n\t</ul>",
+            "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n  <p>z</p><listing>\n <b>w</b>\n</listing>",
+            "<pre><pre>\n <b>a</b></pre>\n <b>b</b></pre>\n <b>c</b>",
+            "<table>\n <tr>\n  <td>a</td>\n </tr>\n</table>",
             // End tags, bogus comments, doctypes, CDATA.
             "<div>t</div class=\"x>y\"><p>u</p/>",
             "</ <div a=\"b>c\" onclick=x>v</div>",
