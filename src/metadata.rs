@@ -63,7 +63,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             "base" if meta.base_href.is_none() => meta.base_href = attr(node, "href").map(clean),
             "link" => {
                 let rel = attr(node, "rel").unwrap_or("");
-                if meta.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                if meta.canonical.is_none() && reads_link(rel) {
                     meta.canonical = attr(node, "href").map(clean).filter(|h| !h.is_empty());
                 }
             }
@@ -130,6 +130,53 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     meta
 }
 
+/// What a `<meta>` says, by its key (`property`, else `name`, `itemprop`, `http-equiv`).
+#[derive(Clone, Copy)]
+enum MetaField {
+    SiteName,
+    OgTitle,
+    TwitterTitle,
+    Author,
+    ArticleAuthor,
+    OtherAuthor,
+    Published,
+    OtherDate,
+    Image,
+    OgUrl,
+    Locale,
+    ContentLanguage,
+}
+
+/// The field a `<meta>` with this (lower-case) key fills, if any is read. The DOM
+/// pre-pass leaves out the `<meta>` tags this says no to.
+pub(crate) fn reads_meta(key: &str) -> bool {
+    meta_field(key).is_some()
+}
+
+fn meta_field(key: &str) -> Option<MetaField> {
+    use MetaField::*;
+    Some(match key {
+        "og:site_name" | "application-name" => SiteName,
+        "og:title" => OgTitle,
+        "twitter:title" => TwitterTitle,
+        "author" => Author,
+        "article:author" => ArticleAuthor,
+        "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => OtherAuthor,
+        "article:published_time" | "og:published_time" | "datepublished" => Published,
+        "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "date" => OtherDate,
+        "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => Image,
+        "og:url" => OgUrl,
+        "og:locale" => Locale,
+        "content-language" | "language" | "dc.language" => ContentLanguage,
+        _ => return None,
+    })
+}
+
+/// Whether a `<link>` with this `rel` is read (the canonical URL).
+pub(crate) fn reads_link(rel: &str) -> bool {
+    rel.eq_ignore_ascii_case("canonical")
+}
+
 /// The `<meta>` values read, by what they say.
 #[derive(Default)]
 struct Metas {
@@ -158,22 +205,22 @@ impl Metas {
         let Some(content) = attr(node, "content").map(clean).filter(|c| !c.is_empty()) else {
             return;
         };
-        let slot = match key.as_str() {
-            "og:site_name" | "application-name" => &mut self.site_name,
-            "og:title" => &mut self.og_title,
-            "twitter:title" => &mut self.tw_title,
-            "author" => &mut self.author,
-            "article:author" => &mut self.article_author,
-            "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => &mut self.other_author,
-            "article:published_time" | "og:published_time" | "datepublished" => &mut self.published,
-            "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "date" => {
-                &mut self.other_date
-            }
-            "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => &mut self.image,
-            "og:url" => &mut self.og_url,
-            "og:locale" => &mut self.locale,
-            "content-language" | "language" | "dc.language" => &mut self.content_language,
-            _ => return,
+        let Some(field) = meta_field(&key) else {
+            return;
+        };
+        let slot = match field {
+            MetaField::SiteName => &mut self.site_name,
+            MetaField::OgTitle => &mut self.og_title,
+            MetaField::TwitterTitle => &mut self.tw_title,
+            MetaField::Author => &mut self.author,
+            MetaField::ArticleAuthor => &mut self.article_author,
+            MetaField::OtherAuthor => &mut self.other_author,
+            MetaField::Published => &mut self.published,
+            MetaField::OtherDate => &mut self.other_date,
+            MetaField::Image => &mut self.image,
+            MetaField::OgUrl => &mut self.og_url,
+            MetaField::Locale => &mut self.locale,
+            MetaField::ContentLanguage => &mut self.content_language,
         };
         slot.get_or_insert(content);
     }

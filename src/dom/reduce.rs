@@ -318,6 +318,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     // Open `<pre>` and `<listing>` elements, as far as their tags tell: whitespace inside
     // them is kept as it is.
     let mut pre_depth = 0usize;
+    let mut seen_markup = false;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
         // Whitespace between tags that holds a line break (source indentation) becomes one
@@ -342,6 +343,17 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     break;
                 };
                 let name = &b[lt + 1..name_end];
+                // An unread `<meta>` or `<link>` (void, so nothing else moves) is left out,
+                // once a doctype or another tag has been seen (before a doctype it would
+                // set quirks mode), and where the text on its two sides cannot join.
+                let clear = lt > 0 && (b[lt - 1] == b'>' || is_space(b[lt - 1]));
+                if seen_markup && clear && unread_void(b, name, &attrs) {
+                    out.extend_from_slice(&b[copied..lt]);
+                    copied = gt + 1;
+                    i = gt + 1;
+                    continue;
+                }
+                seen_markup = true;
                 if is_pre(name) {
                     pre_depth += 1;
                 }
@@ -440,6 +452,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                 i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |o| lt + o + 1);
             }
             Some(b'!' | b'?') => {
+                seen_markup = true;
                 // A doctype or a bogus comment: up to the next `>`, copied verbatim.
                 i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |o| lt + o + 1);
             }
@@ -453,6 +466,45 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
         text,
         capped,
         recheck_from,
+    }
+}
+
+/// Whether a start tag is a `<meta>` whose key (`property`, else `name`, `itemprop`,
+/// `http-equiv`) the metadata does not read, or a `<link>` whose `rel` it does not read.
+/// A value with a character reference is taken as read.
+fn unread_void(b: &[u8], name: &[u8], attrs: &[Attr]) -> bool {
+    let value = |n: &[u8]| {
+        attrs
+            .iter()
+            .find(|a| b[a.start..a.name_end].eq_ignore_ascii_case(n))
+            .map(|a| a.value.map_or(&b[0..0], |(from, to)| &b[from..to]))
+    };
+    let read = |v: &[u8], reads: fn(&str) -> bool| {
+        let mut buf = [0u8; 64];
+        if v.contains(&b'&') {
+            return true;
+        }
+        if v.len() > buf.len() {
+            return false;
+        }
+        for (d, s) in buf.iter_mut().zip(v) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..v.len()]).is_ok_and(reads)
+    };
+    if name.eq_ignore_ascii_case(b"meta") {
+        let key = [&b"property"[..], b"name", b"itemprop", b"http-equiv"]
+            .into_iter()
+            .find_map(value)
+            .unwrap_or_default();
+        !read(key, crate::metadata::reads_meta)
+    } else if name.eq_ignore_ascii_case(b"link") {
+        !read(
+            value(b"rel").unwrap_or_default(),
+            crate::metadata::reads_link,
+        )
+    } else {
+        false
     }
 }
 
@@ -484,29 +536,63 @@ mod tests {
     fn dump(dom: &Dom) -> String {
         let mut out = String::new();
         let mut pre = 0;
+        // Text waiting for the next element: text nodes on both sides of a left-out
+        // element are one text in the reduced tree.
+        let mut text = String::new();
+        let flush = |out: &mut String, text: &mut String, pre: usize| {
+            if !text.is_empty() {
+                let t = if pre > 0 {
+                    text.clone()
+                } else {
+                    collapse_breaks(text)
+                };
+                out.push_str(&format!("{t:?}"));
+                text.clear();
+            }
+        };
         let is_pre = |e: &scraper::node::Element| matches!(e.name(), "pre" | "listing");
+        // `<meta>` and `<link>` elements the metadata does not read are left out.
+        let unread = |e: &scraper::node::Element| {
+            let value = |n: &str| e.attrs().find(|(k, _)| *k == n).map(|(_, v)| v);
+            match e.name() {
+                "meta" => !crate::metadata::reads_meta(
+                    &["property", "name", "itemprop", "http-equiv"]
+                        .into_iter()
+                        .find_map(value)
+                        .unwrap_or("")
+                        .to_ascii_lowercase(),
+                ),
+                "link" => !crate::metadata::reads_link(value("rel").unwrap_or("")),
+                _ => false,
+            }
+        };
         for edge in dom.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(n) => match n.value() {
+                    Node::Element(e) if unread(e) => {}
                     Node::Element(e) => {
+                        flush(&mut out, &mut text, pre);
                         pre += usize::from(is_pre(e));
                         let mut attrs: Vec<String> =
                             e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
                         attrs.sort();
                         out.push_str(&format!("<{} {}>", e.name(), attrs.join(" ")));
                     }
-                    Node::Text(t) if pre > 0 => out.push_str(&format!("{:?}", &**t)),
-                    Node::Text(t) => out.push_str(&format!("{:?}", collapse_breaks(t))),
+                    Node::Text(t) => text.push_str(t),
                     _ => {}
                 },
-                ego_tree::iter::Edge::Close(n) => {
-                    if let Node::Element(e) = n.value() {
+                ego_tree::iter::Edge::Close(n) => match n.value() {
+                    Node::Element(e) if unread(e) => {}
+                    Node::Element(e) => {
+                        flush(&mut out, &mut text, pre);
                         pre -= usize::from(is_pre(e));
                         out.push_str(&format!("</{}>", e.name()));
                     }
-                }
+                    _ => {}
+                },
             }
         }
+        flush(&mut out, &mut text, pre);
         out
     }
 
@@ -573,6 +659,12 @@ mod tests {
             "<div\r\nonclick=1\rclass=x>r</div><script>x</script\r>s",
             "<div a=\"unclosed",
             "<p a=1 b",
+            // Unread <meta> and <link> tags, and read ones.
+            "<!doctype html><head>\n <meta charset=utf-8>\n <meta property=og:title content=T>\n\
+             <meta name=viewport content=w><link rel=stylesheet href=a.css>\n\
+             <link rel=Canonical href=/c><meta name='a&#117;thor' content=x></head><p>a<meta>b",
+            "<meta name=viewport><!doctype html><p>quirks: <table>t</table>",
+            "<p>x<link rel=preload>y &am<meta name=x>p; <<link rel=x>i>",
             // Whitespace between tags, inside and outside <pre>.
             "<ul>\n  <li>a</li>\n\n  <li>b</li> <li>c</li>\r\n\t</ul>",
             "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n  <p>z</p><listing>\n <b>w</b>\n</listing>",
