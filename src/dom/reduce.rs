@@ -157,6 +157,99 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, usi
     }
 }
 
+/// Whether the start tag whose name ends at `name_end` and that closes at `gt` ends with a
+/// self-closing `/` (not one inside an unquoted value).
+fn self_closing(b: &[u8], name_end: usize, gt: usize, attrs: &[Attr]) -> bool {
+    b[gt - 1] == b'/' && gt - 1 >= attrs.last().map_or(name_end, |a| a.end)
+}
+
+/// Elements of SVG drawing that the tree builder keeps inside the `<svg>` (no HTML
+/// "breakout" name such as `p` or `div`, no raw text, no `foreignObject`).
+fn is_drawing(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"svg",
+        b"g",
+        b"path",
+        b"use",
+        b"symbol",
+        b"defs",
+        b"circle",
+        b"rect",
+        b"line",
+        b"polyline",
+        b"polygon",
+        b"ellipse",
+        b"title",
+        b"desc",
+        b"lineargradient",
+        b"radialgradient",
+        b"stop",
+        b"clippath",
+        b"mask",
+        b"pattern",
+        b"image",
+        b"text",
+        b"tspan",
+        b"textpath",
+        b"filter",
+        b"metadata",
+        b"marker",
+        b"view",
+    ];
+    (name.len() > 2 && name[..2].eq_ignore_ascii_case(b"fe"))
+        || NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Where the content of an `<svg>` starting at `from` ends (the `</svg` that closes it),
+/// when all of it is drawing ([`is_drawing`] tags, text and comments), so that leaving it
+/// out moves nothing outside: the `<svg>` is noise to every later stage. `None` for
+/// anything else (which is then read as usual), or a `<title>` inside a `<title>` (an
+/// HTML title there would read its content as text).
+fn svg_content_end(b: &[u8], from: usize, attrs: &mut Vec<Attr>) -> Option<usize> {
+    let mut depth = 1;
+    let mut in_title = false;
+    let mut i = from;
+    loop {
+        let lt = i + memchr::memchr(b'<', &b[i..])?;
+        let next = *b.get(lt + 1)?;
+        if next == b'/' || next.is_ascii_alphabetic() {
+            let end_tag = next == b'/';
+            let at = lt + 1 + usize::from(end_tag);
+            if !b.get(at)?.is_ascii_alphabetic() {
+                return None;
+            }
+            let (name_end, gt) = scan_tag(b, at, attrs)?;
+            let name = &b[at..name_end];
+            if !is_drawing(name) {
+                return None;
+            }
+            if name.eq_ignore_ascii_case(b"title") {
+                if !end_tag && in_title {
+                    return None;
+                }
+                in_title = !end_tag;
+            }
+            if name.eq_ignore_ascii_case(b"svg") {
+                if end_tag {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(lt);
+                    }
+                } else if !self_closing(b, name_end, gt, attrs) {
+                    depth += 1;
+                }
+            }
+            i = gt + 1;
+        } else if b[lt..].starts_with(b"<!--") {
+            i = comment_end(b, lt);
+        } else if matches!(next, b'!' | b'?') {
+            return None;
+        } else {
+            i = lt + 1;
+        }
+    }
+}
+
 /// The end of a script's text starting at `i`, following the tokenizer's script data
 /// states (a `<!--` … `<script>` run hides a `</script>` until `-->`): the index of the
 /// `</` that ends it, or the input's length.
@@ -312,6 +405,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     let mut capped = 0;
     let mut recheck_from = None;
     let mut attrs: Vec<Attr> = Vec::new();
+    let mut scratch: Vec<Attr> = Vec::new();
     // `b[copied..]` is not yet in `out`.
     let mut copied = 0;
     let mut i = 0;
@@ -379,6 +473,15 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                 copied = gt + 1;
                 i = gt + 1;
                 match after(name) {
+                    After::Markup if name.eq_ignore_ascii_case(b"svg") => {
+                        // An inline icon: its drawing is left out when it is only drawing.
+                        if !self_closing(b, name_end, gt, &attrs) {
+                            if let Some(end) = svg_content_end(b, i, &mut scratch) {
+                                copied = end;
+                                i = end;
+                            }
+                        }
+                    }
                     After::Markup => {}
                     After::Drop(raw) => {
                         let end = if raw == b"script" {
@@ -566,10 +669,20 @@ mod tests {
                 _ => false,
             }
         };
+        // Inside an `<svg>` (noise to every stage; the reduction may leave out its
+        // drawing), nothing is written.
+        let mut svg: Option<ego_tree::NodeId> = None;
         for edge in dom.root().traverse() {
             match edge {
+                ego_tree::iter::Edge::Open(_) if svg.is_some() => {}
+                ego_tree::iter::Edge::Close(n) if svg.is_some_and(|id| id != n.id()) => {}
                 ego_tree::iter::Edge::Open(n) => match n.value() {
                     Node::Element(e) if unread(e) => {}
+                    Node::Element(e) if e.name() == "svg" => {
+                        flush(&mut out, &mut text, pre);
+                        out.push_str("<svg>");
+                        svg = Some(n.id());
+                    }
                     Node::Element(e) => {
                         flush(&mut out, &mut text, pre);
                         pre += usize::from(is_pre(e));
@@ -583,6 +696,10 @@ mod tests {
                 },
                 ego_tree::iter::Edge::Close(n) => match n.value() {
                     Node::Element(e) if unread(e) => {}
+                    Node::Element(e) if e.name() == "svg" => {
+                        out.push_str("</svg>");
+                        svg = None;
+                    }
                     Node::Element(e) => {
                         flush(&mut out, &mut text, pre);
                         pre -= usize::from(is_pre(e));
@@ -665,6 +782,14 @@ mod tests {
              <link rel=Canonical href=/c><meta name='a&#117;thor' content=x></head><p>a<meta>b",
             "<meta name=viewport><!doctype html><p>quirks: <table>t</table>",
             "<p>x<link rel=preload>y &am<meta name=x>p; <<link rel=x>i>",
+            // Inline SVG: drawing only, or with HTML inside.
+            "<p>a<svg viewBox='0 0 1 1'><title>t</title><g><path d='M0'/></g></svg>b</p>",
+            "<svg><path/><p>breaks out</p></svg><p>after</p>",
+            "<svg/><p>x</p><svg><svg><circle/></svg><rect/></svg><p>y</p>",
+            "<svg><style>.a{}</style><path/></svg><svg><foreignObject><p>f</p></foreignObject></svg>",
+            "<svg><title><title></svg><p>z</p></title></svg><p>w</p>",
+            "<svg><path/><!-- c --><desc>d</desc></svg><p>v</p><svg><path/>",
+            "<svg><a href=x>l</a></svg><svg><PATH/></SVG><p>u</p>",
             // Whitespace between tags, inside and outside <pre>.
             "<ul>\n  <li>a</li>\n\n  <li>b</li> <li>c</li>\r\n\t</ul>",
             "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n  <p>z</p><listing>\n <b>w</b>\n</listing>",
@@ -695,6 +820,10 @@ mod tests {
              <body ><p class=a >t</p></body></html>"
         );
         assert_eq!((r.capped, r.recheck_from), (0, None));
+        let icon = "<p><svg class=i><title>t</title><path d='M0'/></svg>x</p>";
+        assert_eq!(reduce(icon, 5).text, "<p><svg class=i></svg>x</p>");
+        let breakout = "<svg><path/><p>t</p></svg>";
+        assert_eq!(reduce(breakout, 5).text, breakout);
     }
 
     #[test]
