@@ -160,7 +160,7 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, usi
 /// Whether the start tag whose name ends at `name_end` and that closes at `gt` ends with a
 /// self-closing `/` (not one inside an unquoted value).
 fn self_closing(b: &[u8], name_end: usize, gt: usize, attrs: &[Attr]) -> bool {
-    b[gt - 1] == b'/' && gt - 1 >= attrs.last().map_or(name_end, |a| a.end)
+    b[gt - 1] == b'/' && gt > attrs.last().map_or(name_end, |a| a.end)
 }
 
 /// Elements of SVG drawing that the tree builder keeps inside the `<svg>` (no HTML
