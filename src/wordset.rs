@@ -21,9 +21,16 @@ impl WordSet {
 
     /// Whether `word` is in the set, ASCII case ignored.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.by_len
-            .get(word.len())
-            .is_some_and(|bucket| bucket.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for bytes (a name as the page writes it).
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.by_len.get(word.len()).is_some_and(|bucket| {
+            bucket
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        })
     }
 }
 

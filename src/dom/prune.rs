@@ -22,6 +22,7 @@ use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResu
 
 use super::depth::DepthFilter;
 use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
+use crate::wordset::{LazyWords, WordSet};
 
 /// Drops comments, parse errors, script and style text, and unread attributes.
 pub(super) struct PruneFilter<'i> {
@@ -81,22 +82,18 @@ fn skip_raw_text(input: &BufferQueue, name: &str) {
 /// Elements the tree builder may reopen and compares by their attributes ("Noah's Ark"):
 /// dropping attributes could make two of them equal and change the tree.
 pub(super) fn is_formatting(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "b"
-            | "big"
-            | "code"
-            | "em"
-            | "font"
-            | "i"
-            | "nobr"
-            | "s"
-            | "small"
-            | "strike"
-            | "strong"
-            | "tt"
-            | "u"
-    )
+    is_formatting_bytes(name.as_bytes())
+}
+
+/// [`is_formatting`] for a name as the page writes it (ASCII case ignored).
+pub(super) fn is_formatting_bytes(name: &[u8]) -> bool {
+    static FORMATTING: LazyWords = LazyWords::new(|| {
+        WordSet::new(&[
+            "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+            "tt", "u",
+        ])
+    });
+    FORMATTING.contains_bytes(name)
 }
 
 /// Whether an attribute is kept: those the stages read (class and id names, hidden and
@@ -105,46 +102,62 @@ pub(super) fn is_formatting(name: &str) -> bool {
 /// size>`, `<annotation-xml encoding>`, declarative shadow roots). A stage that starts
 /// reading another attribute adds it here (a test checks every `attr(node, "name")`).
 pub(super) fn keeps(name: &str) -> bool {
-    if name.starts_with("data-") || !name.is_ascii() {
-        return LAZY_ATTRS.contains(&name)
-            || SRCSET_ATTRS.contains(&name)
-            || DIMENSION_ATTRS.contains(&name);
-    }
-    matches!(
-        name,
-        // Read by the stages.
-        "class"
-            | "id"
-            | "style"
-            | "hidden"
-            | "aria-hidden"
-            | "itemprop"
-            | "rel"
-            | "href"
-            | "src"
-            | "alt"
-            | "width"
-            | "height"
-            | "type"
-            | "lang"
-            | "property"
-            | "name"
-            | "content"
-            | "http-equiv"
-            | "datetime"
-            | "pubdate"
-            // Read by the tree builder.
-            | "color"
-            | "face"
-            | "size"
-            | "encoding"
-            | "shadowrootmode"
-            | "shadowrootdelegatesfocus"
-            | "shadowrootclonable"
-            | "shadowrootserializable"
-    ) || LAZY_ATTRS.contains(&name)
-        || SRCSET_ATTRS.contains(&name)
+    keeps_bytes(name.as_bytes())
 }
+
+/// [`keeps`] for a name as the page writes it (ASCII case ignored, as the tokenizer
+/// lower-cases it).
+pub(super) fn keeps_bytes(name: &[u8]) -> bool {
+    static KEPT: LazyWords = LazyWords::new(|| {
+        WordSet::new(
+            &[
+                READ,
+                TREE_BUILDER,
+                LAZY_ATTRS,
+                SRCSET_ATTRS,
+                DIMENSION_ATTRS,
+            ]
+            .concat(),
+        )
+    });
+    KEPT.contains_bytes(name)
+}
+
+/// Attributes the stages read.
+const READ: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "itemprop",
+    "rel",
+    "href",
+    "src",
+    "alt",
+    "width",
+    "height",
+    "type",
+    "lang",
+    "property",
+    "name",
+    "content",
+    "http-equiv",
+    "datetime",
+    "pubdate",
+];
+
+/// Attributes the tree builder reads.
+const TREE_BUILDER: &[&str] = &[
+    "color",
+    "face",
+    "size",
+    "encoding",
+    "shadowrootmode",
+    "shadowrootdelegatesfocus",
+    "shadowrootclonable",
+    "shadowrootserializable",
+];
 
 /// Whether a start tag's text is dropped: `<style>`, and `<script>` unless it holds JSON-LD.
 fn drops_text(tag: &html5ever::tokenizer::Tag) -> bool {
@@ -264,7 +277,7 @@ mod tests {
         };
         assert_eq!(attrs("div"), ["data-src", "id", "style"]);
         assert_eq!(attrs("b"), ["data-x"]);
-        assert!(attrs("svg").is_empty() && attrs("path").is_empty());
+        assert!(attrs("svg").is_empty());
     }
 
     /// Every attribute name the crate reads with `dom::attr` and a literal name is kept.

@@ -25,7 +25,7 @@
 
 use memchr::memmem;
 
-use super::prune::{is_formatting, keeps};
+use super::prune::{is_formatting_bytes, keeps_bytes};
 
 /// The reduced page.
 pub(super) struct Reduced {
@@ -366,19 +366,6 @@ fn comment_end(b: &[u8], at: usize) -> usize {
     b.len()
 }
 
-/// Whether an attribute's name, as the tokenizer lower-cases it, is one the tree keeps.
-fn kept(name: &[u8]) -> bool {
-    let mut buf = [0u8; 40];
-    if name.len() > buf.len() || !name.is_ascii() {
-        // No kept name is that long or non-ASCII.
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..name.len()]).is_ok_and(keeps)
-}
-
 /// Whether a `<script>`'s attributes make it JSON-LD, or leave it unsure (a character
 /// reference in its type): its text is then copied rather than dropped.
 fn keeps_script_text(b: &[u8], attrs: &[Attr]) -> bool {
@@ -458,7 +445,8 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                 for a in &attrs {
                     // Kept: read by a stage, or on a formatting element, or after a `/`
                     // (dropping it could make the tag self-closing); at most `max`.
-                    let keep = all || b[a.start - 1] == b'/' || kept(&b[a.start..a.name_end]);
+                    let keep =
+                        all || b[a.start - 1] == b'/' || keeps_bytes(&b[a.start..a.name_end]);
                     if keep && n < max {
                         out.extend_from_slice(&b[at..a.end]);
                         n += 1;
@@ -614,17 +602,6 @@ fn unread_void(b: &[u8], name: &[u8], attrs: &[Attr]) -> bool {
 /// Whether a tag name is `pre` or `listing`, whose whitespace is text.
 fn is_pre(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
-}
-
-fn is_formatting_bytes(name: &[u8]) -> bool {
-    let mut buf = [0u8; 8];
-    if name.len() > buf.len() {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..name.len()]).is_ok_and(is_formatting)
 }
 
 #[cfg(test)]
