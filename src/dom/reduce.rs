@@ -26,6 +26,7 @@
 use memchr::memmem;
 
 use super::prune::{is_formatting_bytes, keeps_bytes};
+use crate::wordset::{LazyWords, WordSet};
 
 /// The reduced page.
 pub(super) struct Reduced {
@@ -250,6 +251,111 @@ fn svg_content_end(b: &[u8], from: usize, attrs: &mut Vec<Attr>) -> Option<usize
     }
 }
 
+/// Whether a start tag opens a menu or sidebar (`<nav>`, `<aside>`): noise to every stage.
+fn is_noise_box(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"nav") || name.eq_ignore_ascii_case(b"aside")
+}
+
+/// Plain content a left-out box may hold: elements no stage reads outside the content
+/// (no `<h1>`, `<time>`, script, form control, table, media or foreign content) and whose
+/// tags cannot close anything outside the box when they are balanced.
+fn is_plain_content(name: &[u8]) -> bool {
+    static PLAIN: LazyWords = LazyWords::new(|| {
+        WordSet::new(&[
+            "a",
+            "abbr",
+            "b",
+            "br",
+            "div",
+            "em",
+            "figure",
+            "figcaption",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "img",
+            "li",
+            "ol",
+            "p",
+            "picture",
+            "section",
+            "small",
+            "source",
+            "span",
+            "strong",
+            "sub",
+            "sup",
+            "u",
+            "ul",
+            "wbr",
+            "dl",
+            "dt",
+            "dd",
+            "header",
+            "footer",
+        ])
+    });
+    PLAIN.contains_bytes(name)
+}
+
+fn is_void(name: &[u8]) -> bool {
+    [&b"br"[..], b"hr", b"img", b"source", b"wbr"]
+        .iter()
+        .any(|v| name.eq_ignore_ascii_case(v))
+}
+
+/// Where the content of a box named `outer` starting at `from` ends (the `</outer` that
+/// closes it), when that content is [plain](is_plain_content) elements, text and
+/// comments, every element closed by its own end tag in order, and no `rel` or `itemprop`
+/// (a byline the metadata would read). Then the tree builder closes nothing outside the
+/// box while reading it, so leaving it out moves nothing else. `None` for anything else.
+fn noise_content_end(b: &[u8], from: usize, outer: &[u8], attrs: &mut Vec<Attr>) -> Option<usize> {
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut i = from;
+    loop {
+        let lt = i + memchr::memchr(b'<', &b[i..])?;
+        let next = *b.get(lt + 1)?;
+        if next == b'/' || next.is_ascii_alphabetic() {
+            let end_tag = next == b'/';
+            let at = lt + 1 + usize::from(end_tag);
+            if !b.get(at)?.is_ascii_alphabetic() {
+                return None;
+            }
+            let (name_end, gt) = scan_tag(b, at, attrs)?;
+            let name = &b[at..name_end];
+            if end_tag {
+                match open.pop() {
+                    Some((from, to)) if b[from..to].eq_ignore_ascii_case(name) => {}
+                    None if name.eq_ignore_ascii_case(outer) => return Some(lt),
+                    _ => return None,
+                }
+            } else {
+                let reads = |a: &Attr| {
+                    let n = &b[a.start..a.name_end];
+                    n.eq_ignore_ascii_case(b"rel") || n.eq_ignore_ascii_case(b"itemprop")
+                };
+                if !is_plain_content(name) || attrs.iter().any(reads) {
+                    return None;
+                }
+                if !is_void(name) {
+                    open.push((at, name_end));
+                }
+            }
+            i = gt + 1;
+        } else if b[lt..].starts_with(b"<!--") {
+            i = comment_end(b, lt);
+        } else if matches!(next, b'!' | b'?') {
+            return None;
+        } else {
+            i = lt + 1;
+        }
+    }
+}
+
 /// The end of a script's text starting at `i`, following the tokenizer's script data
 /// states (a `<!--` … `<script>` run hides a `</script>` until `-->`): the index of the
 /// `</` that ends it, or the input's length.
@@ -400,6 +506,9 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     // them is kept as it is.
     let mut pre_depth = 0usize;
     let mut seen_markup = false;
+    // `<a>` start tags not yet matched by an end tag: a new `<a>` inside a left-out box
+    // could have closed one of them (the adoption agency), so no box is left out then.
+    let mut open_a = 0usize;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
         // Whitespace between tags that holds a line break (source indentation) becomes one
@@ -435,6 +544,9 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     continue;
                 }
                 seen_markup = true;
+                if name.eq_ignore_ascii_case(b"a") {
+                    open_a += 1;
+                }
                 if is_pre(name) {
                     pre_depth += 1;
                 }
@@ -468,6 +580,14 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                                 copied = end;
                                 i = end;
                             }
+                        }
+                    }
+                    After::Markup if open_a == 0 && is_noise_box(name) => {
+                        // A menu or sidebar: its content is left out when it is plain and
+                        // balanced.
+                        if let Some(end) = noise_content_end(b, i, name, &mut scratch) {
+                            copied = end;
+                            i = end;
                         }
                     }
                     After::Markup => {}
@@ -512,6 +632,9 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                 };
                 if is_pre(&b[lt + 2..name_end]) {
                     pre_depth = pre_depth.saturating_sub(1);
+                }
+                if b[lt + 2..name_end].eq_ignore_ascii_case(b"a") {
+                    open_a = open_a.saturating_sub(1);
                 }
                 out.extend_from_slice(&b[copied..name_end]);
                 out.push(b'>');
@@ -646,8 +769,8 @@ mod tests {
                 _ => false,
             }
         };
-        // Inside an `<svg>` (noise to every stage; the reduction may leave out its
-        // drawing), nothing is written.
+        // Inside an `<svg>`, `<nav>` or `<aside>` (noise to every stage; the reduction may
+        // leave out what they hold), nothing is written.
         let mut svg: Option<ego_tree::NodeId> = None;
         for edge in dom.root().traverse() {
             match edge {
@@ -655,9 +778,9 @@ mod tests {
                 ego_tree::iter::Edge::Close(n) if svg.is_some_and(|id| id != n.id()) => {}
                 ego_tree::iter::Edge::Open(n) => match n.value() {
                     Node::Element(e) if unread(e) => {}
-                    Node::Element(e) if e.name() == "svg" => {
+                    Node::Element(e) if matches!(e.name(), "svg" | "nav" | "aside") => {
                         flush(&mut out, &mut text, pre);
-                        out.push_str("<svg>");
+                        out.push_str(&format!("<{}>", e.name()));
                         svg = Some(n.id());
                     }
                     Node::Element(e) => {
@@ -673,8 +796,8 @@ mod tests {
                 },
                 ego_tree::iter::Edge::Close(n) => match n.value() {
                     Node::Element(e) if unread(e) => {}
-                    Node::Element(e) if e.name() == "svg" => {
-                        out.push_str("</svg>");
+                    Node::Element(e) if matches!(e.name(), "svg" | "nav" | "aside") => {
+                        out.push_str(&format!("</{}>", e.name()));
                         svg = None;
                     }
                     Node::Element(e) => {
@@ -767,6 +890,13 @@ mod tests {
             "<svg><title><title></svg><p>z</p></title></svg><p>w</p>",
             "<svg><path/><!-- c --><desc>d</desc></svg><p>v</p><svg><path/>",
             "<svg><a href=x>l</a></svg><svg><PATH/></SVG><p>u</p>",
+            // Menus and sidebars: plain and balanced, or not.
+            "<nav class=m><ul><li><a href=/>Home</a></li><li><b>x</b></li></ul></nav><p>a</p>",
+            "<nav><ul><li>one<li>two</ul></nav><p>b</p><aside><div><p>c</div></aside><p>d</p>",
+            "<aside><h1>Site</h1></aside><nav><time datetime=2020-01-01>t</time></nav><p>e</p>",
+            "<p><b>x</p><nav><i>y</i></nav>z<a href=1><nav><a href=2>w</a></nav></a>v",
+            "<nav><a rel=author href=/me>Me</a></nav><aside><form><input></form></aside>f",
+            "<div><nav><div>unclosed</nav></div><p>g</p><nav><nav>n</nav></nav><aside>",
             // Whitespace between tags, inside and outside <pre>.
             "<ul>\n  <li>a</li>\n\n  <li>b</li> <li>c</li>\r\n\t</ul>",
             "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n  <p>z</p><listing>\n <b>w</b>\n</listing>",
@@ -801,6 +931,10 @@ mod tests {
         assert_eq!(reduce(icon, 5).text, "<p><svg class=i></svg>x</p>");
         let breakout = "<svg><path/><p>t</p></svg>";
         assert_eq!(reduce(breakout, 5).text, breakout);
+        let menu = "<nav id=m><ul><li><a href=/x>x</a></li></ul></nav><p>t</p>";
+        assert_eq!(reduce(menu, 5).text, "<nav id=m></nav><p>t</p>");
+        let unbalanced = "<nav><ul><li>a<li>b</ul></nav>";
+        assert_eq!(reduce(unbalanced, 5).text, unbalanced);
     }
 
     #[test]
