@@ -35,6 +35,9 @@ pub(super) struct Reduced {
     pub(super) capped: usize,
     /// Where (in `text`) the first verbatim raw region holding a `<` starts, if any.
     pub(super) recheck_from: Option<usize>,
+    /// Bytes read ahead to decide whether boxes could be left out (at most the input's
+    /// length).
+    pub(super) looked_ahead: usize,
 }
 
 fn is_space(b: u8) -> bool {
@@ -206,12 +209,22 @@ fn is_drawing(name: &[u8]) -> bool {
 /// out moves nothing outside: the `<svg>` is noise to every later stage. `None` for
 /// anything else (which is then read as usual), or a `<title>` inside a `<title>` (an
 /// HTML title there would read its content as text).
-fn svg_content_end(b: &[u8], from: usize, attrs: &mut Vec<Attr>) -> Option<usize> {
+fn svg_content_end(b: &[u8], from: usize, look: &mut Lookahead) -> Option<usize> {
+    let stop = look.stop(from, b.len());
+    let attrs = &mut look.attrs;
     let mut depth = 1;
     let mut in_title = false;
     let mut i = from;
     loop {
-        let lt = i + memchr::memchr(b'<', &b[i..])?;
+        look.reach = look.reach.max(i);
+        if i >= stop {
+            return None;
+        }
+        let Some(off) = memchr::memchr(b'<', &b[i..stop]) else {
+            look.reach = stop;
+            return None;
+        };
+        let lt = i + off;
         let next = *b.get(lt + 1)?;
         if next == b'/' || next.is_ascii_alphabetic() {
             let end_tag = next == b'/';
@@ -219,7 +232,11 @@ fn svg_content_end(b: &[u8], from: usize, attrs: &mut Vec<Attr>) -> Option<usize
             if !b.get(at)?.is_ascii_alphabetic() {
                 return None;
             }
-            let (name_end, gt) = scan_tag(b, at, attrs)?;
+            let Some((name_end, gt)) = scan_tag(b, at, attrs) else {
+                // It read to the end of the input.
+                look.reach = b.len();
+                return None;
+            };
             let name = &b[at..name_end];
             if !is_drawing(name) {
                 return None;
@@ -248,6 +265,37 @@ fn svg_content_end(b: &[u8], from: usize, attrs: &mut Vec<Attr>) -> Option<usize
         } else {
             i = lt + 1;
         }
+    }
+}
+
+/// The scans ahead that decide whether a box's content can be left out, with a budget:
+/// all of them together read at most the input's length (a failed scan reads on to where
+/// it fails, and a page of a million unclosed `<svg>` would otherwise make each one read to
+/// the end), so the pass stays linear.
+struct Lookahead {
+    attrs: Vec<Attr>,
+    /// Bytes the scans may still read.
+    budget: usize,
+    /// The furthest byte the current scan has read.
+    reach: usize,
+}
+
+impl Lookahead {
+    /// Where a scan starting at `from` must stop.
+    fn stop(&self, from: usize, len: usize) -> usize {
+        from.saturating_add(self.budget).min(len)
+    }
+
+    /// Runs a scan from `from` and charges what it read.
+    fn run(&mut self, from: usize, scan: impl FnOnce(&mut Self) -> Option<usize>) -> Option<usize> {
+        if self.budget == 0 {
+            return None;
+        }
+        self.reach = from;
+        let end = scan(self);
+        let read = end.unwrap_or(self.reach).max(self.reach) - from;
+        self.budget = self.budget.saturating_sub(read.max(1));
+        end
     }
 }
 
@@ -313,11 +361,21 @@ fn is_void(name: &[u8]) -> bool {
 /// comments, every element closed by its own end tag in order, and no `rel` or `itemprop`
 /// (a byline the metadata would read). Then the tree builder closes nothing outside the
 /// box while reading it, so leaving it out moves nothing else. `None` for anything else.
-fn noise_content_end(b: &[u8], from: usize, outer: &[u8], attrs: &mut Vec<Attr>) -> Option<usize> {
+fn noise_content_end(b: &[u8], from: usize, outer: &[u8], look: &mut Lookahead) -> Option<usize> {
+    let stop = look.stop(from, b.len());
+    let attrs = &mut look.attrs;
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut i = from;
     loop {
-        let lt = i + memchr::memchr(b'<', &b[i..])?;
+        look.reach = look.reach.max(i);
+        if i >= stop {
+            return None;
+        }
+        let Some(off) = memchr::memchr(b'<', &b[i..stop]) else {
+            look.reach = stop;
+            return None;
+        };
+        let lt = i + off;
         let next = *b.get(lt + 1)?;
         if next == b'/' || next.is_ascii_alphabetic() {
             let end_tag = next == b'/';
@@ -325,7 +383,11 @@ fn noise_content_end(b: &[u8], from: usize, outer: &[u8], attrs: &mut Vec<Attr>)
             if !b.get(at)?.is_ascii_alphabetic() {
                 return None;
             }
-            let (name_end, gt) = scan_tag(b, at, attrs)?;
+            let Some((name_end, gt)) = scan_tag(b, at, attrs) else {
+                // It read to the end of the input.
+                look.reach = b.len();
+                return None;
+            };
             let name = &b[at..name_end];
             if end_tag {
                 match open.pop() {
@@ -498,7 +560,11 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     let mut capped = 0;
     let mut recheck_from = None;
     let mut attrs: Vec<Attr> = Vec::new();
-    let mut scratch: Vec<Attr> = Vec::new();
+    let mut look = Lookahead {
+        attrs: Vec::new(),
+        budget: b.len(),
+        reach: 0,
+    };
     // `b[copied..]` is not yet in `out`.
     let mut copied = 0;
     let mut i = 0;
@@ -576,7 +642,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     After::Markup if name.eq_ignore_ascii_case(b"svg") => {
                         // An inline icon: its drawing is left out when it is only drawing.
                         if !self_closing(b, name_end, gt, &attrs) {
-                            if let Some(end) = svg_content_end(b, i, &mut scratch) {
+                            if let Some(end) = look.run(i, |l| svg_content_end(b, i, l)) {
                                 copied = end;
                                 i = end;
                             }
@@ -585,7 +651,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     After::Markup if open_a == 0 && is_noise_box(name) => {
                         // A menu or sidebar: its content is left out when it is plain and
                         // balanced.
-                        if let Some(end) = noise_content_end(b, i, name, &mut scratch) {
+                        if let Some(end) = look.run(i, |l| noise_content_end(b, i, name, l)) {
                             copied = end;
                             i = end;
                         }
@@ -680,6 +746,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
         text,
         capped,
         recheck_from,
+        looked_ahead: b.len() - look.budget,
     }
 }
 
@@ -973,6 +1040,28 @@ mod tests {
             let (_, cut) = crate::dom::attrs::cap_attributes(&text, MAX_ATTRIBUTES + 1);
             assert_eq!(cut, 0, "{}", &page[..60]);
         }
+    }
+
+    /// Boxes whose content cannot be left out do not make the pass read the rest of the
+    /// page again for each of them: on a page of 60,000 unclosed `<svg>`, `<nav>` and
+    /// `<aside>` tags before a long text, all the scans ahead read at most the page once
+    /// (without the budget they would read it 60,000 times).
+    #[test]
+    fn failed_lookaheads_stay_linear() {
+        let mut page = "<svg><nav><aside>".repeat(20_000);
+        page.push_str(&"x".repeat(1 << 20));
+        page.push_str("<path d=");
+        let r = reduce(&page, MAX_ATTRIBUTES);
+        assert!(r.text.len() >= page.len() - 20);
+        assert!(
+            r.looked_ahead <= page.len(),
+            "{} > {}",
+            r.looked_ahead,
+            page.len()
+        );
+        // The ordinary page is not starved: its boxes are still left out.
+        let r = reduce("<nav><a>x</a></nav><svg><path/></svg>", MAX_ATTRIBUTES);
+        assert_eq!(r.text, "<nav></nav><svg></svg>");
     }
 
     /// Every page of the shared corpora gives the same tree reduced and as it is.
