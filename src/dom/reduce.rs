@@ -36,7 +36,8 @@ pub(super) struct Reduced {
     /// Where (in `text`) the first verbatim raw region holding a `<` starts, if any.
     pub(super) recheck_from: Option<usize>,
     /// Bytes read ahead to decide whether boxes could be left out (at most the input's
-    /// length).
+    /// length; the tests check it).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(super) looked_ahead: usize,
 }
 
