@@ -211,62 +211,28 @@ fn is_drawing(name: &[u8]) -> bool {
 /// anything else (which is then read as usual), or a `<title>` inside a `<title>` (an
 /// HTML title there would read its content as text).
 fn svg_content_end(b: &[u8], from: usize, look: &mut Lookahead) -> Option<usize> {
-    let stop = look.stop(from, b.len());
-    let attrs = &mut look.attrs;
     let mut depth = 1;
     let mut in_title = false;
-    let mut i = from;
-    loop {
-        look.reach = look.reach.max(i);
-        if i >= stop {
-            return None;
+    look.scan(b, from, |t, attrs| {
+        let name = &b[t.at..t.name_end];
+        if !is_drawing(name) || (name.eq_ignore_ascii_case(b"title") && !t.end_tag && in_title) {
+            return Next::Fail;
         }
-        let Some(off) = memchr::memchr(b'<', &b[i..stop]) else {
-            look.reach = stop;
-            return None;
-        };
-        let lt = i + off;
-        let next = *b.get(lt + 1)?;
-        if next == b'/' || next.is_ascii_alphabetic() {
-            let end_tag = next == b'/';
-            let at = lt + 1 + usize::from(end_tag);
-            if !b.get(at)?.is_ascii_alphabetic() {
-                return None;
-            }
-            let Some((name_end, gt)) = scan_tag(b, at, attrs) else {
-                // It read to the end of the input.
-                look.reach = b.len();
-                return None;
-            };
-            let name = &b[at..name_end];
-            if !is_drawing(name) {
-                return None;
-            }
-            if name.eq_ignore_ascii_case(b"title") {
-                if !end_tag && in_title {
-                    return None;
-                }
-                in_title = !end_tag;
-            }
-            if name.eq_ignore_ascii_case(b"svg") {
-                if end_tag {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(lt);
-                    }
-                } else if !self_closing(b, name_end, gt, attrs) {
-                    depth += 1;
-                }
-            }
-            i = gt + 1;
-        } else if b[lt..].starts_with(b"<!--") {
-            i = comment_end(b, lt);
-        } else if matches!(next, b'!' | b'?') {
-            return None;
-        } else {
-            i = lt + 1;
+        if name.eq_ignore_ascii_case(b"title") {
+            in_title = !t.end_tag;
         }
-    }
+        if name.eq_ignore_ascii_case(b"svg") {
+            if t.end_tag {
+                depth -= 1;
+                if depth == 0 {
+                    return Next::Done(t.lt);
+                }
+            } else if !self_closing(b, t.name_end, t.gt, attrs) {
+                depth += 1;
+            }
+        }
+        Next::Go
+    })
 }
 
 /// The scans ahead that decide whether a box's content can be left out, with a budget:
@@ -277,25 +243,84 @@ struct Lookahead {
     attrs: Vec<Attr>,
     /// Bytes the scans may still read.
     budget: usize,
-    /// The furthest byte the current scan has read.
-    reach: usize,
+}
+
+/// A tag met by a scan ahead: `name` spans `b[at..name_end]`; `lt` is its `<`, `gt` its `>`.
+struct Met {
+    end_tag: bool,
+    at: usize,
+    name_end: usize,
+    lt: usize,
+    gt: usize,
+}
+
+/// What a scan ahead does after a tag.
+enum Next {
+    Go,
+    /// The box ends here.
+    Done(usize),
+    /// The content is not what the scan leaves out.
+    Fail,
 }
 
 impl Lookahead {
-    /// Where a scan starting at `from` must stop.
-    fn stop(&self, from: usize, len: usize) -> usize {
-        from.saturating_add(self.budget).min(len)
-    }
-
-    /// Runs a scan from `from` and charges what it read.
-    fn run(&mut self, from: usize, scan: impl FnOnce(&mut Self) -> Option<usize>) -> Option<usize> {
-        if self.budget == 0 {
-            return None;
-        }
-        self.reach = from;
-        let end = scan(self);
-        let read = end.unwrap_or(self.reach).max(self.reach) - from;
-        self.budget = self.budget.saturating_sub(read.max(1));
+    /// Reads the tags from `from` on, giving each (with its attributes) to `visit` until it
+    /// says the box ends, and charges the bytes read to the budget. Text and comments are
+    /// passed over; anything else (a doctype, a bogus comment, CDATA, a tag the input ends
+    /// in, the end of the budget) fails the scan.
+    fn scan(
+        &mut self,
+        b: &[u8],
+        from: usize,
+        mut visit: impl FnMut(&Met, &[Attr]) -> Next,
+    ) -> Option<usize> {
+        let stop = from.saturating_add(self.budget).min(b.len());
+        let mut i = from;
+        let end = loop {
+            if i >= stop {
+                break None;
+            }
+            let Some(off) = memchr::memchr(b'<', &b[i..stop]) else {
+                i = stop;
+                break None;
+            };
+            let lt = i + off;
+            let Some(&next) = b.get(lt + 1) else {
+                break None;
+            };
+            if next == b'/' || next.is_ascii_alphabetic() {
+                let end_tag = next == b'/';
+                let at = lt + 1 + usize::from(end_tag);
+                if !b.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                    break None;
+                }
+                let Some((name_end, gt)) = scan_tag(b, at, &mut self.attrs) else {
+                    // It read to the end of the input.
+                    i = b.len();
+                    break None;
+                };
+                let met = Met {
+                    end_tag,
+                    at,
+                    name_end,
+                    lt,
+                    gt,
+                };
+                i = gt + 1;
+                match visit(&met, &self.attrs) {
+                    Next::Go => {}
+                    Next::Done(end) => break Some(end),
+                    Next::Fail => break None,
+                }
+            } else if b[lt..].starts_with(b"<!--") {
+                i = comment_end(b, lt);
+            } else if matches!(next, b'!' | b'?') {
+                break None;
+            } else {
+                i = lt + 1;
+            }
+        };
+        self.budget = self.budget.saturating_sub(i.saturating_sub(from).max(1));
         end
     }
 }
@@ -363,60 +388,28 @@ fn is_void(name: &[u8]) -> bool {
 /// (a byline the metadata would read). Then the tree builder closes nothing outside the
 /// box while reading it, so leaving it out moves nothing else. `None` for anything else.
 fn noise_content_end(b: &[u8], from: usize, outer: &[u8], look: &mut Lookahead) -> Option<usize> {
-    let stop = look.stop(from, b.len());
-    let attrs = &mut look.attrs;
     let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut i = from;
-    loop {
-        look.reach = look.reach.max(i);
-        if i >= stop {
-            return None;
-        }
-        let Some(off) = memchr::memchr(b'<', &b[i..stop]) else {
-            look.reach = stop;
-            return None;
-        };
-        let lt = i + off;
-        let next = *b.get(lt + 1)?;
-        if next == b'/' || next.is_ascii_alphabetic() {
-            let end_tag = next == b'/';
-            let at = lt + 1 + usize::from(end_tag);
-            if !b.get(at)?.is_ascii_alphabetic() {
-                return None;
-            }
-            let Some((name_end, gt)) = scan_tag(b, at, attrs) else {
-                // It read to the end of the input.
-                look.reach = b.len();
-                return None;
+    look.scan(b, from, |t, attrs| {
+        let name = &b[t.at..t.name_end];
+        if t.end_tag {
+            return match open.pop() {
+                Some((from, to)) if b[from..to].eq_ignore_ascii_case(name) => Next::Go,
+                None if name.eq_ignore_ascii_case(outer) => Next::Done(t.lt),
+                _ => Next::Fail,
             };
-            let name = &b[at..name_end];
-            if end_tag {
-                match open.pop() {
-                    Some((from, to)) if b[from..to].eq_ignore_ascii_case(name) => {}
-                    None if name.eq_ignore_ascii_case(outer) => return Some(lt),
-                    _ => return None,
-                }
-            } else {
-                let reads = |a: &Attr| {
-                    let n = &b[a.start..a.name_end];
-                    n.eq_ignore_ascii_case(b"rel") || n.eq_ignore_ascii_case(b"itemprop")
-                };
-                if !is_plain_content(name) || attrs.iter().any(reads) {
-                    return None;
-                }
-                if !is_void(name) {
-                    open.push((at, name_end));
-                }
-            }
-            i = gt + 1;
-        } else if b[lt..].starts_with(b"<!--") {
-            i = comment_end(b, lt);
-        } else if matches!(next, b'!' | b'?') {
-            return None;
-        } else {
-            i = lt + 1;
         }
-    }
+        let reads = |a: &Attr| {
+            let n = &b[a.start..a.name_end];
+            n.eq_ignore_ascii_case(b"rel") || n.eq_ignore_ascii_case(b"itemprop")
+        };
+        if !is_plain_content(name) || attrs.iter().any(reads) {
+            return Next::Fail;
+        }
+        if !is_void(name) {
+            open.push((t.at, t.name_end));
+        }
+        Next::Go
+    })
 }
 
 /// The end of a script's text starting at `i`, following the tokenizer's script data
@@ -564,7 +557,6 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
     let mut look = Lookahead {
         attrs: Vec::new(),
         budget: b.len(),
-        reach: 0,
     };
     // `b[copied..]` is not yet in `out`.
     let mut copied = 0;
@@ -643,7 +635,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     After::Markup if name.eq_ignore_ascii_case(b"svg") => {
                         // An inline icon: its drawing is left out when it is only drawing.
                         if !self_closing(b, name_end, gt, &attrs) {
-                            if let Some(end) = look.run(i, |l| svg_content_end(b, i, l)) {
+                            if let Some(end) = svg_content_end(b, i, &mut look) {
                                 copied = end;
                                 i = end;
                             }
@@ -652,7 +644,7 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     After::Markup if open_a == 0 && is_noise_box(name) => {
                         // A menu or sidebar: its content is left out when it is plain and
                         // balanced.
-                        if let Some(end) = look.run(i, |l| noise_content_end(b, i, name, l)) {
+                        if let Some(end) = noise_content_end(b, i, name, &mut look) {
                             copied = end;
                             i = end;
                         }
