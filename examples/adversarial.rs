@@ -7,6 +7,9 @@
 //! cargo run --release --example adversarial -- CASE    # one case, in this process
 //! ```
 
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
 use std::process::Command;
 use std::time::Instant;
 
@@ -83,7 +86,10 @@ fn cases() -> Vec<Case> {
             format!("<table>{}</table>", row.repeat(1000)).into_bytes()
         }),
     ));
-    v.push(("binary garbage, 8 MB".into(), Box::new(|| garbage(8 << 20))));
+    v.push((
+        "binary garbage, 8 MB".into(),
+        Box::new(|| hostile::garbage(8 << 20, 0x9E37_79B9_7F4A_7C15)),
+    ));
     v.push((
         "front matter never closed, 8 MB".into(),
         Box::new(|| format!("---\ntitle: x\n{}", "k: <p>v</p>\n".repeat(700_000)).into_bytes()),
@@ -117,19 +123,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn nested(open: &str, close: &str, n: usize) -> Vec<u8> {
-    format!("{}deep{}", open.repeat(n), close.repeat(n)).into_bytes()
-}
-
-fn garbage(len: usize) -> Vec<u8> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
+    hostile::nested(open, close, n).into_bytes()
 }
 
 /// Peak resident memory of this process so far, in MiB (Linux; 0 elsewhere).

@@ -3,6 +3,10 @@
 //! issue's in release builds and smaller in debug builds, where html5ever is ~30× slower.
 //! `examples/adversarial.rs` measures time and memory for the same shapes.
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use hostile::{garbage, nested};
 use textsift::{Article, Error, Extractor};
 
 /// `release` in release builds, `debug` in debug builds.
@@ -35,10 +39,6 @@ fn warned(a: &Article, needle: &str) -> bool {
 }
 
 // ---- nesting -----------------------------------------------------------------------
-
-fn nested(open: &str, close: &str, n: usize) -> String {
-    format!("{}deep{}", open.repeat(n), close.repeat(n))
-}
 
 #[test]
 fn nesting_100k_deep_is_capped_with_a_warning_and_keeps_the_text() {
@@ -173,19 +173,6 @@ fn a_table_of_1000_by_1000() {
 }
 
 // ---- bytes ---------------------------------------------------------------------------
-
-/// A deterministic byte stream (xorshift) so failures reproduce.
-fn garbage(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
-}
 
 #[test]
 fn binary_garbage_and_nul_bytes() {
