@@ -109,7 +109,7 @@ fn build(text: &str, cut: usize, limits: Limits) -> Dom {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
     let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
-    let filter = prune::PruneFilter::new(filter, &input);
+    let filter = prune::PruneFilter::new(filter);
     // As html5ever's driver does, without its Parser: feed everything, resume after each
     // </script> (scripts are never run), then signal the end.
     let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());

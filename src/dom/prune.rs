@@ -4,11 +4,9 @@
 //! - Comments and parse errors are dropped.
 //! - The text of `<script>` (other than JSON-LD, which the metadata reads) and `<style>` is
 //!   dropped: the start tag still reaches the tree builder, so the element is created where
-//!   it always was and the tokenizer is still told to read its content as raw text. The
-//!   filter then removes that text from the tokenizer's input up to the end tag that closes
-//!   it, found with `memchr` ([`skip_raw_text`]): half the bytes of a typical page are never
-//!   tokenized. Where the end is not certain (a `<!--` inside a script, whose escaped states
-//!   can hide a `</script>`) the tokenizer reads the text and the filter drops its tokens.
+//!   it always was and the tokenizer is still told to read its content as raw text; the
+//!   filter drops the text tokens up to the end tag. (The pre-pass, [`super::reduce`], has
+//!   already cut that text from the bytes; the filter covers what it copies verbatim.)
 //! - Attributes that nothing reads are dropped ([`keeps`]): event handlers, most `data-*`,
 //!   SVG geometry. Formatting elements (`<a>`, `<b>`, `<font>`…) keep all of theirs, since
 //!   the tree builder compares their attributes when it reopens them.
@@ -18,64 +16,25 @@
 
 use std::cell::Cell;
 
-use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 
 use super::depth::DepthFilter;
 use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
 use crate::wordset::{LazyWords, WordSet};
 
 /// Drops comments, parse errors, script and style text, and unread attributes.
-pub(super) struct PruneFilter<'i> {
+pub(super) struct PruneFilter {
     pub(super) inner: DepthFilter,
-    /// The tokenizer's input, so raw text can be removed before it is read.
-    input: &'i BufferQueue,
     /// Inside a `<script>` or `<style>` whose text is dropped, until its end tag.
     skipping: Cell<bool>,
 }
 
-impl<'i> PruneFilter<'i> {
-    pub(super) fn new(inner: DepthFilter, input: &'i BufferQueue) -> Self {
+impl PruneFilter {
+    pub(super) fn new(inner: DepthFilter) -> Self {
         PruneFilter {
             inner,
-            input,
             skipping: Cell::new(false),
         }
-    }
-}
-
-/// Removes from the front of `input` the raw text of a `name` element (`script` or
-/// `style`) whose start tag was just read, up to the `</name` that the tokenizer would take
-/// as its end tag (ASCII case-insensitive, then a space, `/` or `>`). Leaves `input` alone
-/// when that end is not in the front buffer, or when a script holds `<!--` before it.
-fn skip_raw_text(input: &BufferQueue, name: &str) {
-    let Some(mut front) = input.peek_front_chunk_mut() else {
-        return;
-    };
-    let bytes = front.as_bytes();
-    let name = name.as_bytes();
-    let mut from = 0;
-    let end = loop {
-        let Some(off) = memchr::memmem::find(&bytes[from..], b"</") else {
-            return;
-        };
-        let at = from + off;
-        let after = at + 2 + name.len();
-        let Some(next) = bytes.get(after) else {
-            return;
-        };
-        if bytes[at + 2..after].eq_ignore_ascii_case(name)
-            && matches!(next, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')
-        {
-            break at;
-        }
-        from = at + 2;
-    };
-    if name == b"script" && memchr::memmem::find(&bytes[..end], b"<!--").is_some() {
-        return;
-    }
-    if end > 0 {
-        // `end` is the offset of an ASCII `<`, so a character boundary.
-        front.pop_front(end as u32);
     }
 }
 
@@ -170,7 +129,7 @@ fn drops_text(tag: &html5ever::tokenizer::Tag) -> bool {
     }
 }
 
-impl TokenSink for PruneFilter<'_> {
+impl TokenSink for PruneFilter {
     type Handle = ego_tree::NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
@@ -187,12 +146,10 @@ impl TokenSink for PruneFilter<'_> {
                     if !is_formatting(&tag.name) {
                         tag.attrs.retain(|a| keeps(&a.name.local));
                     }
-                    let name = drop_text.then(|| tag.name.clone());
                     let result = self.inner.process_token(Token::TagToken(tag), line_number);
                     // The tree builder asked for raw text: the element was inserted.
-                    if let (Some(name), TokenSinkResult::RawData(_)) = (name, &result) {
+                    if drop_text && matches!(result, TokenSinkResult::RawData(_)) {
                         self.skipping.set(true);
-                        skip_raw_text(self.input, &name);
                     }
                     return result;
                 }
