@@ -4,6 +4,7 @@
 mod jsonld;
 
 use crate::dom::{attr, descendants, tag, text_content, Dom, NodeRef};
+use crate::url::clean_attr;
 
 /// Metadata found in the page markup (raw, not yet normalised or resolved).
 #[derive(Debug, Default, PartialEq)]
@@ -60,11 +61,13 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             "h1" if h1.is_none() => {
                 h1 = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
-            "base" if meta.base_href.is_none() => meta.base_href = attr(node, "href").map(clean),
+            "base" if meta.base_href.is_none() => {
+                meta.base_href = attr(node, "href").map(clean_attr)
+            }
             "link" => {
                 let rel = attr(node, "rel").unwrap_or("");
                 if meta.canonical.is_none() && reads_link(rel) {
-                    meta.canonical = attr(node, "href").map(clean).filter(|h| !h.is_empty());
+                    meta.canonical = attr(node, "href").map(clean_attr).filter(|h| !h.is_empty());
                 }
             }
             "script"
@@ -120,7 +123,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         .or(ld.published.map(|d| clean(&d)))
         .or(time.map(|(_, t)| t))
         .or(m.other_date);
-    meta.lead_image = m.image.or(ld.image.map(|i| clean(&i)));
+    meta.lead_image = m.image.or(ld.image.map(|i| clean_attr(&i)));
     meta.language = [html_lang, ld.language, m.locale, m.content_language]
         .into_iter()
         .flatten()
@@ -202,10 +205,15 @@ impl Metas {
             .or_else(|| attr(node, "http-equiv"))
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(content) = attr(node, "content").map(clean).filter(|c| !c.is_empty()) else {
+        let Some(field) = meta_field(&key) else {
             return;
         };
-        let Some(field) = meta_field(&key) else {
+        // A URL keeps its own reading: tabs and newlines removed, not turned into spaces.
+        let read = match field {
+            MetaField::Image | MetaField::OgUrl => clean_attr,
+            _ => clean,
+        };
+        let Some(content) = attr(node, "content").map(read).filter(|c| !c.is_empty()) else {
             return;
         };
         let slot = match field {

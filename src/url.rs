@@ -63,132 +63,143 @@ impl ProxyList {
         self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
     }
 
-    /// Unwraps `url` while it is a proxy URL (at most a few levels).
-    pub(crate) fn unwrap(&self, url: &str) -> String {
-        let mut current = url.to_string();
+    /// Unwraps `url` while it is a proxy URL (at most a few levels). `None` when a proxy
+    /// wraps something that is not an `http`/`https` URL (`?javascript:…`, `?data:…`): no
+    /// real image is behind it.
+    pub(crate) fn unwrap(&self, url: Url) -> Option<Url> {
+        let mut current = url;
         for _ in 0..4 {
             match self.unwrap_once(&current) {
-                Some(inner) if inner != current => current = inner,
+                Unwrapped::Inner(inner) if inner != current => current = inner,
+                Unwrapped::Unsafe => return None,
                 _ => break,
             }
         }
-        current
+        Some(current)
     }
 
-    fn unwrap_once(&self, url: &str) -> Option<String> {
+    fn unwrap_once(&self, url: &Url) -> Unwrapped {
         if self.hosts.is_empty() {
-            return None;
+            return Unwrapped::NotProxy;
         }
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))
-            .or_else(|| url.strip_prefix("//"))?;
-        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let host = &rest[..host_end];
-        let host = host.rsplit('@').next().unwrap_or(host);
-        let host = host.split(':').next().unwrap_or(host);
-        if !self.contains(host) {
-            return None;
-        }
-        let tail = &rest[host_end..];
-        let (path, query) = match tail.find('?') {
-            Some(q) => (&tail[..q], &tail[q + 1..]),
-            None => (tail, ""),
+        let Some(host) = url.host_str().filter(|h| self.contains(h)) else {
+            return Unwrapped::NotProxy;
         };
+        let query = url.query().unwrap_or("");
         // ?url=… and friends.
-        for pair in query.split('&') {
-            if let Some((key, value)) = pair.split_once('=') {
-                if matches!(key, "url" | "u" | "src" | "image" | "imgurl" | "img") {
-                    let value = percent_decode(value);
-                    if let Some(inner) = absolute_inner(&value, true) {
-                        return Some(inner);
-                    }
+        for (key, value) in url.query_pairs() {
+            if matches!(&*key, "url" | "u" | "src" | "image" | "imgurl" | "img") {
+                match inner_url(&value, true) {
+                    Unwrapped::NotProxy => {}
+                    found => return found,
                 }
             }
         }
         // ?http://… (the whole query is the URL; keep its own query).
-        if let Some(inner) = absolute_inner(&percent_decode_if_encoded(query), false) {
-            return Some(inner);
+        match inner_url_maybe_encoded(query) {
+            Unwrapped::NotProxy => {}
+            found => return found,
         }
-        let path = path.trim_start_matches('/');
-        if let Some(inner) = absolute_inner(&percent_decode_if_encoded(path), false) {
-            let inner = if query.is_empty() {
-                inner
-            } else {
-                format!("{inner}?{query}")
-            };
-            return Some(inner);
+        let path = url.path().trim_start_matches('/');
+        match inner_url_maybe_encoded(path) {
+            Unwrapped::Inner(inner) if !query.is_empty() => {
+                let mut inner = inner;
+                if inner.query().is_none() {
+                    inner.set_query(Some(query));
+                }
+                return Unwrapped::Inner(inner);
+            }
+            Unwrapped::NotProxy => {}
+            found => return found,
         }
         if host.ends_with(".wp.com") && !path.is_empty() {
             // Jetpack Photon: https://i0.wp.com/example.com/a.jpg?resize=… -> https://example.com/a.jpg
-            return Some(format!("https://{path}"));
+            return inner_url(&format!("https://{path}"), false);
         }
         if host == "camo.githubusercontent.com" {
             let hex = path.rsplit('/').next().unwrap_or("");
-            return hex_decode(hex).and_then(|s| absolute_inner(&s, false));
+            return match hex_decode(hex) {
+                Some(s) => inner_url(&s, false),
+                None => Unwrapped::NotProxy,
+            };
         }
-        None
+        Unwrapped::NotProxy
     }
 }
 
-/// `s` as an absolute http(s) URL, when it is one. `bare_host_ok` accepts `example.com/a.jpg`.
-fn absolute_inner(s: &str, bare_host_ok: bool) -> Option<String> {
-    let s = s.trim();
-    let lower_starts = |p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
-    if lower_starts("http://") || lower_starts("https://") {
-        return Some(s.to_string());
-    }
-    if let Some(rest) = s.strip_prefix("//") {
-        return Some(format!("https://{rest}"));
-    }
-    // A path segment collapsed by a server: "http:/example.com/…".
-    for scheme in ["https:/", "http:/"] {
-        if lower_starts(scheme) {
-            return Some(format!("{scheme}/{}", &s[scheme.len()..]));
-        }
-    }
-    if let Some(rest) = s.strip_prefix("ssl:") {
-        return Some(format!("https://{rest}"));
-    }
-    if bare_host_ok {
-        let host = s.split('/').next().unwrap_or("");
-        if host.contains('.') && !host.contains(' ') && s.contains('/') {
-            return Some(format!("https://{s}"));
-        }
-    }
-    None
+/// What a proxy URL wraps.
+enum Unwrapped {
+    /// An `http`/`https` URL.
+    Inner(Url),
+    /// Something with another scheme (`javascript:`, `data:`…): not an image.
+    Unsafe,
+    /// No URL found (or not a proxy at all).
+    NotProxy,
 }
 
-fn percent_decode_if_encoded(s: &str) -> String {
-    let lower = s.get(..12).unwrap_or(s).to_ascii_lowercase();
-    if lower.starts_with("http%3a") || lower.starts_with("https%3a") || lower.starts_with("%2f%2f")
-    {
-        percent_decode(s)
-    } else {
-        s.to_string()
+/// The URL `s` names, when it is an absolute one. `bare_host_ok` accepts `example.com/a.jpg`.
+fn inner_url(s: &str, bare_host_ok: bool) -> Unwrapped {
+    let s = strip_tab_newline(s.trim_matches(is_c0_or_space));
+    let s = s.as_ref();
+    let absolute =
+        if starts_with_ignore_case(s, "http://") || starts_with_ignore_case(s, "https://") {
+            s.to_string()
+        } else if let Some(rest) = s.strip_prefix("//") {
+            format!("https://{rest}")
+        } else if let Some(rest) = strip_prefix_ignore_case(s, "https:/")
+            .map(|r| ("https", r))
+            .or_else(|| strip_prefix_ignore_case(s, "http:/").map(|r| ("http", r)))
+        {
+            // A path segment collapsed by a server: "http:/example.com/…".
+            format!("{}://{}", rest.0, rest.1)
+        } else if let Some(rest) = s.strip_prefix("ssl:") {
+            format!("https://{rest}")
+        } else if scheme_of(s).is_some() && !has_port_after_colon(s) {
+            // `javascript:…`, `data:…`, `ftp://…`: a proxy serves images over http(s) only.
+            return Unwrapped::Unsafe;
+        } else if bare_host_ok && {
+            let host = s.split('/').next().unwrap_or("");
+            host.contains('.') && !host.contains(' ') && s.contains('/')
+        } {
+            format!("https://{s}")
+        } else {
+            return Unwrapped::NotProxy;
+        };
+    match Url::parse(&absolute) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+            Unwrapped::Inner(u)
+        }
+        _ => Unwrapped::NotProxy,
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
+/// `example.com:8080/a.jpg`: a host and port, not a scheme.
+fn has_port_after_colon(s: &str) -> bool {
+    s.split_once(':')
+        .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    strip_prefix_ignore_case(s, prefix).is_some()
+}
+
+/// `s` less `prefix`, ASCII case ignored.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
+/// [`inner_url`] of `s` as written, else of `s` percent-decoded (`?http%3A%2F%2F…`).
+fn inner_url_maybe_encoded(s: &str) -> Unwrapped {
+    match inner_url(s, false) {
+        Unwrapped::NotProxy if s.contains('%') => inner_url(
+            &percent_encoding::percent_decode_str(s).decode_utf8_lossy(),
+            false,
+        ),
+        found => found,
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn hex_val(b: u8) -> Option<u8> {
@@ -201,81 +212,83 @@ fn hex_decode(s: &str) -> Option<String> {
     }
     let bytes: Option<Vec<u8>> = s
         .as_bytes()
-        .chunks(2)
+        .chunks_exact(2)
         .map(|p| Some(hex_val(p[0])? * 16 + hex_val(p[1])?))
         .collect();
     String::from_utf8(bytes?).ok()
 }
 
-/// Resolves a raw attribute value to a safe URL: `http`/`https` only, absolute when a
-/// base is known, proxies unwrapped. `None` for empty values, placeholders such as `data:`
-/// URIs, and unsafe schemes (`javascript:`, `vbscript:`, `file:`…).
-pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Option<String> {
-    let raw = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    // Browsers delete ASCII tabs and newlines anywhere in a URL (WHATWG URL parsing), so
-    // `java\tscript:` means `javascript:` to them: delete them before judging the scheme.
-    let stripped;
-    let raw = if raw.contains(['\t', '\n', '\r']) {
-        stripped = raw.replace(['\t', '\n', '\r'], "");
-        stripped.as_str()
+/// C0 controls and space: what the URL standard trims from both ends of an input.
+fn is_c0_or_space(c: char) -> bool {
+    c <= ' '
+}
+
+/// `s` without ASCII tab and newline, which the URL standard removes anywhere in a URL
+/// (WHATWG URL, "basic URL parser", step 3): browsers read `java<LF>script:` as
+/// `javascript:` and `https://e.com/a<LF>b.jpg` as `https://e.com/ab.jpg`.
+pub(crate) fn strip_tab_newline(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(s.replace(['\t', '\n', '\r'], ""))
     } else {
-        raw
-    };
-    if raw.is_empty() || raw.starts_with('#') {
-        return None;
-    }
-    let resolved = if let Some(base) = base {
-        let joined = base.join(raw).ok()?;
-        if !matches!(joined.scheme(), "http" | "https") {
-            return None;
-        }
-        joined.to_string()
-    } else if let Some(rest) = raw.strip_prefix("//") {
-        format!("https://{rest}")
-    } else {
-        match scheme_of(raw) {
-            Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
-                match Url::parse(raw) {
-                    Ok(u) => u.to_string(),
-                    Err(_) => return None,
-                }
-            }
-            Some(_) => return None,
-            // Relative, no base known: kept as written, control characters escaped.
-            None => escape_controls(raw),
-        }
-    };
-    let unwrapped = proxies.unwrap(&resolved);
-    if unwrapped == resolved {
-        return Some(resolved);
-    }
-    // The inner URL must itself be safe and well formed.
-    match Url::parse(&unwrapped) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") => Some(u.to_string()),
-        _ => Some(resolved),
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
-/// `s` with control characters percent-encoded, as a URL parser would.
-fn escape_controls(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        } else {
-            out.push(c);
-        }
+/// An attribute value that holds a URL, as the URL parser would read it: trimmed of C0
+/// controls and spaces, tabs and newlines removed (see [`strip_tab_newline`]).
+pub(crate) fn clean_attr(raw: &str) -> String {
+    strip_tab_newline(raw.trim_matches(is_c0_or_space)).into_owned()
+}
+
+/// What a relative reference keeps escaped when no base is known to resolve it: C0
+/// controls, space, `"`, `<`, `>`, `` ` ``, `{`, `}`, DEL and every non-ASCII byte (the
+/// URL standard's fragment and path percent-encode sets, less the characters that would
+/// change the reference's meaning).
+const RELATIVE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|')
+    .add(b'^')
+    .add(b'\\');
+
+/// Resolves a raw attribute value to a safe URL: `http`/`https` only, absolute when a
+/// base is known, proxies unwrapped, serialised by the `url` crate (so percent-encoded).
+/// `None` for empty values, fragments, unsafe schemes (`javascript:`, `vbscript:`,
+/// `data:`, `file:`…) and proxies wrapping one of those.
+pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Option<String> {
+    // Browsers delete ASCII tabs and newlines anywhere in a URL (WHATWG URL parsing), so
+    // `java\tscript:` means `javascript:` to them: delete them before judging the scheme.
+    let raw = strip_tab_newline(raw.trim_matches(|c: char| c.is_whitespace() || c.is_control()));
+    let raw = raw.as_ref();
+    if raw.is_empty() || raw.starts_with('#') {
+        return None;
     }
-    out
+    let parsed = if let Some(base) = base {
+        base.join(raw).ok()?
+    } else if raw.starts_with("//") {
+        Url::parse(&format!("https:{raw}")).ok()?
+    } else {
+        match scheme_of(raw) {
+            Some(_) => Url::parse(raw).ok()?,
+            // Relative, no base known: kept as written, percent-encoded as a URL parser
+            // would encode it.
+            None => return Some(percent_encoding::utf8_percent_encode(raw, RELATIVE).to_string()),
+        }
+    };
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return None;
+    }
+    proxies.unwrap(parsed).map(String::from)
 }
 
 /// The scheme of `s` when it has one (`javascript:alert(1)` → `javascript`).
 fn scheme_of(s: &str) -> Option<&str> {
-    let colon = s.find(':')?;
-    let scheme = &s[..colon];
+    let (scheme, _) = s.split_once(':')?;
     let mut chars = scheme.chars();
     let first = chars.next()?;
     if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
@@ -386,6 +399,81 @@ mod tests {
             )
             .as_deref(),
             Some("http://e.com/a.jpg")
+        );
+    }
+
+    /// Issue 10: a proxy URL whose inner part is not ASCII panicked on a byte index inside a
+    /// character (and hung the batch tool). Every shape must come back without a panic.
+    #[test]
+    fn proxy_url_with_non_ascii_inner_part_does_not_panic() {
+        let hex: String = "中文图片.jpg".bytes().map(|b| format!("{b:02x}")).collect();
+        let base = Url::parse("https://blog.example/post/").unwrap();
+        for raw in [
+            "https://cors.zfour.workers.dev/?url=中文图片.jpg",
+            "https://cors.zfour.workers.dev/?中文图片.jpg",
+            "https://cors.zfour.workers.dev/?url=%E4%B8%AD%E6%96%87%E5%9B%BE%E7%89%87.jpg",
+            "https://cors.zfour.workers.dev/%E4%B8%AD%E6%96%87.jpg",
+            &format!("https://camo.githubusercontent.com/abc/{hex}"),
+            "//cors.zfour.workers.dev/?中文图片中文.jpg",
+            "//cors.zfour.workers.dev/?url=ｈｔｔｐ：／／中文",
+            "https://i0.wp.com/中文.example/图.jpg",
+            "https://cors.zfour.workers.dev/?http://例子.测试/图片.jpg",
+            "https://cors.zfour.workers.dev/?url=é",
+        ] {
+            for base in [None, Some(&base)] {
+                let url = resolve(raw, base, &ProxyList::default());
+                let url = url.unwrap_or_else(|| panic!("{raw}: an image URL is kept"));
+                assert!(
+                    url.is_ascii(),
+                    "{raw} -> {url}: serialised, percent-encoded"
+                );
+            }
+        }
+        assert_eq!(
+            r("https://cors.zfour.workers.dev/?http://例子.测试/图片.jpg").as_deref(),
+            Some("http://xn--fsqu00a.xn--0zwm56d/%E5%9B%BE%E7%89%87.jpg")
+        );
+    }
+
+    /// Issue 10: `?javascript:…` or `?data:…` behind a proxy came out as an image.
+    #[test]
+    fn proxy_wrapping_a_non_http_target_is_dropped() {
+        for raw in [
+            "https://cors.zfour.workers.dev/?javascript:alert(1)",
+            "https://cors.zfour.workers.dev/?data:text/html,x",
+            "https://cors.zfour.workers.dev/?url=javascript:alert(1)",
+            "https://images.weserv.nl/?url=data%3Aimage%2Fgif%3Bbase64%2CAAAA",
+            "https://cors.zfour.workers.dev/?java%0Ascript:alert(1)",
+        ] {
+            assert_eq!(r(raw), None, "{raw}");
+        }
+        // A host and port is not a scheme.
+        assert_eq!(
+            r("https://images.weserv.nl/?url=e.com:8080/a.jpg").as_deref(),
+            Some("https://e.com:8080/a.jpg")
+        );
+    }
+
+    /// Issue 10: a protocol-relative URL with spaces, `<`, `>` or controls was emitted raw,
+    /// and `https://e.com/a<LF>b.jpg` became `a%20b.jpg` where a browser reads `ab.jpg`.
+    #[test]
+    fn every_url_is_serialised_and_loses_tabs_and_newlines() {
+        assert_eq!(
+            r("//e.com/a b<c>\u{1}.jpg").as_deref(),
+            Some("https://e.com/a%20b%3Cc%3E%01.jpg")
+        );
+        assert_eq!(
+            r("https://e.com/a\nb.jpg").as_deref(),
+            Some("https://e.com/ab.jpg")
+        );
+        assert_eq!(
+            r("img/a b\t<c>.png").as_deref(),
+            Some("img/a%20b%3Cc%3E.png")
+        );
+        assert_eq!(r("图/片.png").as_deref(), Some("%E5%9B%BE/%E7%89%87.png"));
+        assert_eq!(
+            clean_attr(" java\nscript:alert(1)\u{0} "),
+            "javascript:alert(1)"
         );
     }
 }
