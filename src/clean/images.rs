@@ -1,5 +1,6 @@
 //! Images: the real source behind lazy-load attributes, `srcset`, `<picture>` and proxies.
 
+use super::trackers::is_tracker;
 use crate::dom::{attr, tag, NodeRef};
 use crate::url::{resolve, ProxyList};
 use url::Url;
@@ -55,10 +56,11 @@ pub(crate) fn image_of(node: NodeRef<'_>, ctx: &UrlContext<'_>) -> Option<RawIma
     let (widths, heights) = DIMENSION_ATTRS.split_at(3);
     let width = dimension(node, widths);
     let height = dimension(node, heights);
-    if width == Some(1) && height == Some(1) {
-        return None; // a tracking pixel
+    // A tracking pixel, a spacer or a rule drawn as an image: not a picture.
+    if width.is_some_and(|w| w <= 2) || height.is_some_and(|h| h <= 2) {
+        return None;
     }
-    let url = source(node, ctx)?;
+    let url = source(node, ctx).filter(|u| !is_tracker(u))?;
     let alt = attr(node, "alt")
         .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|a| !a.is_empty());
@@ -183,11 +185,11 @@ fn dimension(node: NodeRef<'_>, names: &[&str]) -> Option<u32> {
         let digits_end = value
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(value.len());
-        let rest = value[digits_end..].trim();
+        let rest = value.get(digits_end..)?.trim();
         if !(rest.is_empty() || rest.eq_ignore_ascii_case("px")) {
             return None; // "100%", "auto"
         }
-        value[..digits_end].parse::<u32>().ok().filter(|&n| n > 0)
+        value.get(..digits_end)?.parse::<u32>().ok()
     })
 }
 

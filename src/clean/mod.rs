@@ -3,6 +3,7 @@
 
 mod images;
 mod noise;
+mod trackers;
 
 pub(crate) use images::{
     image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
