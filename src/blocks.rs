@@ -15,13 +15,25 @@ pub(crate) struct RawBlock {
     pub(crate) text: String,
 }
 
-/// An image with its place in the block list; `caption` is the index of a caption block.
+/// An image with its place in the block list and its caption.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PlacedImage {
     pub(crate) image: crate::clean::RawImage,
     pub(crate) block: usize,
-    pub(crate) caption: Option<usize>,
+    pub(crate) caption: Option<Caption>,
 }
+
+/// Where an image's caption is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Caption {
+    /// A caption block of the body, by index.
+    Block(usize),
+    /// A caption left out of the body (pruned as a caption or credit), by its text.
+    Text(String),
+}
+
+/// The longest text read as the caption of an image when the caption is not in the body.
+const MAX_CAPTION_CHARS: usize = 1000;
 
 /// Output of the walk.
 #[derive(Debug, Default)]
@@ -109,8 +121,8 @@ struct Builder<'c> {
     entered: Vec<Entered>,
     pre_depth: usize,
     images_only_depth: usize,
-    /// For each open `<figure>`: the index of its first image.
-    figures: Vec<usize>,
+    /// For each open `<figure>`: the index of its first image, and its caption so far.
+    figures: Vec<(usize, Option<Caption>)>,
 }
 
 /// Walks the selection's subtrees into blocks and images, skipping its boilerplate.
@@ -173,6 +185,9 @@ impl Builder<'_> {
             classify(node)
         };
         if role == Role::Noise {
+            if is_caption_box(name, node) {
+                self.pruned_caption(node);
+            }
             self.entered.push(Entered::noop());
             return Flow::Skip;
         }
@@ -225,7 +240,7 @@ impl Builder<'_> {
             e.pre = true;
         }
         if name == "figure" {
-            self.figures.push(self.out.images.len());
+            self.figures.push((self.out.images.len(), None));
             e.figure = true;
         }
         if kind == Some(BlockKind::Caption) {
@@ -257,19 +272,69 @@ impl Builder<'_> {
         if let Some(start) = e.caption_start {
             // The caption belongs to the images of the enclosing figure (or the one just before).
             if self.out.blocks.len() > start {
-                let count = self.out.images.len();
-                let first = self
-                    .figures
-                    .last()
-                    .copied()
-                    .unwrap_or(count.saturating_sub(1));
-                for img in &mut self.out.images[first.min(count)..] {
-                    img.caption.get_or_insert(start);
+                match self.figures.last_mut() {
+                    Some((_, caption)) => {
+                        caption.get_or_insert(Caption::Block(start));
+                    }
+                    None => {
+                        if let Some(img) = self.out.images.last_mut() {
+                            img.caption.get_or_insert(Caption::Block(start));
+                        }
+                    }
                 }
             }
         }
         if e.figure {
-            self.figures.pop();
+            if let Some((first, Some(caption))) = self.figures.pop() {
+                // Every image of the figure, before or after its caption.
+                for img in self.out.images.get_mut(first..).unwrap_or_default() {
+                    img.caption.get_or_insert_with(|| caption.clone());
+                }
+            }
+        }
+    }
+
+    /// A caption box the selection left out of the body: its images are still the
+    /// article's (`<div class=wp-caption><img>…`), and its text still captions them, or
+    /// the images of its `<figure>`, or the image just before it (no block in between).
+    fn pruned_caption(&mut self, node: NodeRef<'_>) {
+        let first_inside = self.out.images.len();
+        for n in crate::dom::descendants(node) {
+            if matches!(tag(n), Some("img" | "amp-img")) {
+                self.image(n);
+            }
+        }
+        let mut text = String::new();
+        for t in node.descendants().filter_map(crate::dom::text) {
+            for word in t.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+            if text.len() > 4 * MAX_CAPTION_CHARS {
+                return; // not a caption
+            }
+        }
+        if text.is_empty() || text.chars().count() > MAX_CAPTION_CHARS {
+            return;
+        }
+        if self.out.images.len() > first_inside {
+            for img in self.out.images.get_mut(first_inside..).unwrap_or_default() {
+                img.caption
+                    .get_or_insert_with(|| Caption::Text(text.clone()));
+            }
+            return;
+        }
+        if let Some((_, caption)) = self.figures.last_mut() {
+            caption.get_or_insert(Caption::Text(text));
+            return;
+        }
+        let blocks = self.out.blocks.len();
+        if let Some(img) = self.out.images.last_mut() {
+            if img.block == blocks && self.buf.trim().is_empty() {
+                img.caption.get_or_insert(Caption::Text(text));
+            }
         }
     }
 
@@ -357,6 +422,15 @@ impl Entered {
             caption_start: None,
         }
     }
+}
+
+/// A `<figcaption>`, or an element whose class names a caption (`wp-caption-text`).
+fn is_caption_box(name: &str, node: NodeRef<'_>) -> bool {
+    name == "figcaption"
+        || crate::dom::attr(node, "class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|w| w.len() >= 7 && w.to_ascii_lowercase().contains("caption"))
+        })
 }
 
 /// The kind of a block flushed with `stack` open: the innermost specific kind, where a
@@ -467,14 +541,14 @@ mod tests {
         let urls: Vec<_> = w
             .images
             .iter()
-            .map(|i| (i.image.url.as_str(), i.block, i.caption))
+            .map(|i| (i.image.url.as_str(), i.block, i.caption.clone()))
             .collect();
         assert_eq!(
             urls,
             [
                 ("http://e.com/1.jpg", 1, None),
                 ("http://e.com/2.jpg", 2, None),
-                ("http://e.com/3.jpg", 2, Some(2))
+                ("http://e.com/3.jpg", 2, Some(Caption::Block(2)))
             ]
         );
         assert_eq!(w.blocks.len(), 3);

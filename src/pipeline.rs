@@ -1,6 +1,6 @@
 //! The extraction pipeline: front matter → DOM → metadata → content → blocks → normalise.
 
-use crate::blocks::{self, Walked};
+use crate::blocks::{self, Caption, Walked};
 use crate::clean::UrlContext;
 use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
@@ -160,11 +160,28 @@ pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> 
 
 /// Removes control characters other than `\n` and `\t` from every text field: the page
 /// may hold them raw or as references (`&#1;`), and the normaliser passes some through.
+/// A value left empty by it (a tag made only of control characters) is dropped.
 fn remove_control_chars(article: &mut Article) {
     fn clean(s: &mut String) {
         if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             s.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+            let trimmed = s.trim();
+            if trimmed.len() != s.len() {
+                *s = trimmed.to_string();
+            }
         }
+    }
+    fn clean_opt(value: &mut Option<String>) {
+        if let Some(s) = value {
+            clean(s);
+            if s.is_empty() {
+                *value = None;
+            }
+        }
+    }
+    fn clean_list(values: &mut Vec<String>) {
+        values.iter_mut().for_each(clean);
+        values.retain(|v| !v.is_empty());
     }
     let Article {
         title,
@@ -178,21 +195,29 @@ fn remove_control_chars(article: &mut Article) {
         images,
         ..
     } = article;
-    title
-        .iter_mut()
-        .chain(author)
-        .chain(published)
-        .chain(language)
-        .chain(canonical_url)
-        .for_each(clean);
-    categories.iter_mut().chain(tags).for_each(clean);
+    [title, author, published, language, canonical_url]
+        .into_iter()
+        .for_each(clean_opt);
+    clean_list(categories);
+    clean_list(tags);
     blocks.iter_mut().for_each(|b| clean(&mut b.text));
+    if blocks.iter().any(|b| b.text.is_empty()) {
+        // An image keeps its place: it now precedes the next block that is kept.
+        let mut removed_before = Vec::with_capacity(blocks.len() + 1);
+        let mut removed = 0;
+        for b in blocks.iter() {
+            removed_before.push(removed);
+            removed += usize::from(b.text.is_empty());
+        }
+        removed_before.push(removed);
+        for image in images.iter_mut() {
+            image.block -= removed_before.get(image.block).copied().unwrap_or(removed);
+        }
+        blocks.retain(|b| !b.text.is_empty());
+    }
     for image in images {
-        image
-            .alt
-            .iter_mut()
-            .chain(&mut image.caption)
-            .for_each(clean);
+        clean_opt(&mut image.alt);
+        clean_opt(&mut image.caption);
     }
 }
 
@@ -220,10 +245,11 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
                 .alt
                 .map(|a| normalize(&a, policy))
                 .filter(|a| !a.is_empty()),
-            caption: p
-                .caption
-                .and_then(|i| article.blocks.get(i))
-                .map(|b| b.text.clone()),
+            caption: match p.caption {
+                Some(Caption::Block(i)) => article.blocks.get(i).map(|b| b.text.clone()),
+                Some(Caption::Text(t)) => Some(normalize(&t, policy)).filter(|t| !t.is_empty()),
+                None => None,
+            },
             width: p.image.width,
             height: p.image.height,
             block: p.block,
