@@ -70,8 +70,8 @@ fn offset_from(s: &str) -> Option<Offset> {
     if digits.len() != 4 {
         return None;
     }
-    let h: i32 = digits[..2].parse().ok()?;
-    let m: i32 = digits[2..].parse().ok()?;
+    let (h, m) = digits.split_at_checked(2)?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
 }
 

@@ -81,8 +81,12 @@ fn pre_pass(text: &str) -> (String, usize) {
     let reduced = reduce::reduce(text, MAX_ATTRIBUTES);
     let mut text = reduced.text;
     let mut cut = reduced.capped;
-    if let Some(at) = reduced.recheck_from {
-        let (rest, more) = attrs::cap_attributes(&text[at..], MAX_ATTRIBUTES);
+    // `at` is where a tag starts, so a character boundary; `get` checks it all the same.
+    if let Some((at, tail)) = reduced
+        .recheck_from
+        .and_then(|at| Some((at, text.get(at..)?)))
+    {
+        let (rest, more) = attrs::cap_attributes(tail, MAX_ATTRIBUTES);
         if more > 0 {
             let rest = rest.into_owned();
             text.truncate(at);

@@ -118,15 +118,20 @@ fn best_in_srcset(srcset: &str) -> Option<&str> {
         let url_end = rest
             .find(|c: char| c.is_ascii_whitespace())
             .unwrap_or(rest.len());
-        let mut url = &rest[..url_end];
-        rest = &rest[url_end..];
+        let Some((mut url, after)) = rest.split_at_checked(url_end) else {
+            break;
+        };
+        rest = after;
         let mut descriptor = "";
         if url.ends_with(',') {
             url = url.trim_end_matches(',');
         } else {
             let d_end = rest.find(',').unwrap_or(rest.len());
-            descriptor = rest[..d_end].trim();
-            rest = &rest[d_end..];
+            let Some((d, after)) = rest.split_at_checked(d_end) else {
+                break;
+            };
+            descriptor = d.trim();
+            rest = after;
         }
         let score = descriptor
             .strip_suffix(['w', 'x'])

@@ -347,11 +347,11 @@ fn string(s: &str, start: usize) -> Option<(String, usize)> {
     while i < b.len() {
         match b[i] {
             b'"' => {
-                out.push_str(&s[run..i]);
+                out.push_str(s.get(run..i)?);
                 return Some((out, i + 1));
             }
             b'\\' => {
-                out.push_str(&s[run..i]);
+                out.push_str(s.get(run..i)?);
                 let esc = *b.get(i + 1)?;
                 i += 2;
                 match esc {

@@ -152,7 +152,7 @@ pub(super) fn starts_tag_line(text: &str) -> bool {
         t.get(..label.len())
             .is_some_and(|head| lower_eq(head, label))
             && {
-                let rest = &t[label.len()..];
+                let rest = t.get(label.len()..).unwrap_or("");
                 rest.is_empty()
                     || rest.starts_with([':', '：', ' ', '\n', '\t', '\u{a0}'])
                     || !rest.starts_with(char::is_alphanumeric)
@@ -207,14 +207,15 @@ pub(super) fn is_credit_line(text: &str) -> bool {
         });
     // A date first (`2024-04-01 08:00 来源：晚报`) counts as a field.
     let dated = t.len() > 5
-        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        && (t[4..].starts_with(['-', '/', '.']) || t[4..].starts_with('年'));
+        && t.as_bytes().iter().take(4).all(u8::is_ascii_digit)
+        && t.get(4..)
+            .is_some_and(|r| r.starts_with(['-', '/', '.', '年']));
     opens
         || FIELDS
             .iter()
             .filter(|f| {
                 t.match_indices(*f)
-                    .any(|(i, _)| field_at(&t[i + f.len()..]))
+                    .any(|(i, _)| t.get(i + f.len()..).is_some_and(field_at))
             })
             .count()
             + usize::from(dated)
@@ -242,11 +243,14 @@ pub(super) fn is_tool_line(text: &str) -> bool {
         let Some(close) = r.find(['】', ']']) else {
             return false;
         };
-        if r[..close].chars().count() > 12 {
+        let Some((name, after)) = r.split_at_checked(close) else {
+            return false;
+        };
+        if name.chars().count() > 12 {
             return false;
         }
         groups += 1;
-        rest = r[close..].trim_start_matches(['】', ']']).trim_start();
+        rest = after.trim_start_matches(['】', ']']).trim_start();
     }
     // Bracketed names in Latin script (`[ Engadget ]`) are sources the article cites.
     let cjk = t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));

@@ -36,7 +36,7 @@ impl Hint {
             .map_or(text.len(), |(i, _)| i);
         let mut shingles = HashSet::new();
         let mut window = Window::default();
-        tokens(&text[..end], |t| {
+        tokens(text.get(..end).unwrap_or(text), |t| {
             if let Some(s) = window.push(t) {
                 shingles.insert(s);
             }
