@@ -1,6 +1,8 @@
-//! The progress bar (stderr, only on a terminal) and the summary line.
+//! The progress bar (stderr, only on a terminal the articles do not go to) and the
+//! summary line.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use super::diag::Diag;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::time::{Duration, Instant};
 
 /// Progress of a batch run: a bar when wanted, and the totals for the summary line.
@@ -12,19 +14,40 @@ pub(crate) struct Progress {
     failed: u64,
 }
 
+/// The `{rate}` key: files per second, rounded (`474/s`, not indicatif's `474.3999/s`).
+fn rate(state: &ProgressState, w: &mut dyn std::fmt::Write) {
+    let _ = write!(w, "{}/s", round_rate(state.per_sec()));
+}
+
+/// A rate as a whole number (one decimal under 10 per second); 0 when not a number.
+fn round_rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() || per_sec <= 0.0 {
+        "0".to_string()
+    } else if per_sec < 10.0 {
+        format!("{per_sec:.1}")
+    } else {
+        format!("{per_sec:.0}")
+    }
+}
+
 impl Progress {
     /// A bar drawn on stderr when `show`; otherwise only the totals are kept.
     pub(crate) fn new(show: bool) -> Self {
-        let bar = show.then(|| {
-            let style = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}  {wide_msg}",
-            )
-            .expect("the template is valid");
-            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
-                .with_style(style);
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
-        });
+        let bar = show
+            .then(|| {
+                ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} files  {rate}  ETA {eta}  {wide_msg}",
+                )
+                .ok()
+            })
+            .flatten()
+            .map(|style| {
+                let style = style.with_key("rate", rate);
+                let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
+                    .with_style(style);
+                bar.enable_steady_tick(Duration::from_millis(200));
+                bar
+            });
         Progress {
             bar,
             started: Instant::now(),
@@ -49,29 +72,43 @@ impl Progress {
         }
     }
 
-    /// Prints `message` above the bar (or plainly when there is none).
-    pub(crate) fn println(&self, message: &str) {
+    /// Runs `f` (which writes to stderr) with the bar cleared, then redraws it.
+    pub(crate) fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{message}")),
-            None => eprintln!("{message}"),
+            Some(bar) => bar.suspend(f),
+            None => f(),
         }
     }
 
-    /// Clears the bar and, when `summary`, prints files, MB, MB/s and failures.
-    pub(crate) fn finish(self, summary: bool) {
+    /// Clears the bar and, when `summary`, writes files, MB, MB/s and failures.
+    pub(crate) fn finish(self, summary: bool, diag: &mut Diag<'_>) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
         if summary {
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
             let mb = self.bytes as f64 / 1e6;
-            eprintln!(
+            diag.line(&format!(
                 "textsift summary — {} files, {mb:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} files/s), {} failed",
                 self.files,
                 mb / secs,
                 self.files as f64 / secs,
                 self.failed
-            );
+            ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_rate;
+
+    #[test]
+    fn progress_rate_is_rounded() {
+        assert_eq!(round_rate(474.3999), "474");
+        assert_eq!(round_rate(2.71), "2.7");
+        assert_eq!(round_rate(f64::NAN), "0");
+        assert_eq!(round_rate(f64::INFINITY), "0");
+        assert_eq!(round_rate(0.0), "0");
     }
 }
