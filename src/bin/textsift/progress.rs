@@ -14,6 +14,36 @@ pub(crate) struct Progress {
     failed: u64,
 }
 
+/// Whether to draw the bar: for a run of several inputs, on a terminal stderr, and never
+/// on the terminal the articles go to (the bar and the text would interleave on one line).
+pub(crate) fn wanted(several: bool, stderr_terminal: bool, articles_to_terminal: bool) -> bool {
+    several && stderr_terminal && !articles_to_terminal
+}
+
+/// Whether what is written to stdout may end up on a terminal: stdout is one, or a pipe
+/// (`textsift … | less` or `| head` shows the articles on the terminal the bar is drawn
+/// on). A file or `/dev/null` cannot.
+pub(crate) fn stdout_may_reach_a_terminal() -> bool {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return true;
+        };
+        let kind = std::fs::File::from(fd).metadata().map(|m| m.file_type());
+        kind.map_or(true, |t| t.is_fifo() || t.is_socket())
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
 /// The `{rate}` key: files per second, rounded (`474/s`, not indicatif's `474.3999/s`).
 fn rate(state: &ProgressState, w: &mut dyn std::fmt::Write) {
     let _ = write!(w, "{}/s", round_rate(state.per_sec()));
@@ -101,7 +131,15 @@ impl Progress {
 
 #[cfg(test)]
 mod tests {
-    use super::round_rate;
+    use super::{round_rate, wanted};
+
+    #[test]
+    fn progress_bar_is_not_drawn_on_the_terminal_the_articles_go_to() {
+        assert!(wanted(true, true, false));
+        assert!(!wanted(true, true, true));
+        assert!(!wanted(true, false, false));
+        assert!(!wanted(false, true, false));
+    }
 
     #[test]
     fn progress_rate_is_rounded() {

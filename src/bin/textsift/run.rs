@@ -75,11 +75,11 @@ pub(crate) fn main() -> ExitCode {
     let many = is_many(&args.sources);
     let header = many && args.out.is_none();
     let step = |path: &Path| extract_step(&extractor, args.format, header, path);
-    // The bar shares the terminal with nothing: not drawn when the articles go to it too.
-    let show_bar = many
-        && !args.quiet
-        && std::io::stderr().is_terminal()
-        && (args.out.is_some() || !std::io::stdout().is_terminal());
+    let show_bar = super::progress::wanted(
+        many && !args.quiet,
+        std::io::stderr().is_terminal(),
+        args.out.is_none() && super::progress::stdout_may_reach_a_terminal(),
+    );
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     ExitCode::from(batch(&args, &step, &mut out, &mut diag, show_bar))
 }
