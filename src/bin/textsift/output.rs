@@ -16,7 +16,7 @@ pub(crate) fn render(format: Format, path: &Path, article: &Article, header: boo
         Format::Text => {
             let mut out = String::new();
             if header {
-                let _ = writeln!(out, "==> {} <==", path.display());
+                let _ = writeln!(out, "==> {} <==", shown(path));
             }
             let _ = writeln!(out, "{}\n", article.title.as_deref().unwrap_or(""));
             let _ = writeln!(out, "{}", article.text());
@@ -28,13 +28,40 @@ pub(crate) fn render(format: Format, path: &Path, article: &Article, header: boo
 /// `{"path": …, <the article's fields>}` on one line.
 fn json_line(path: &Path, article: &Article) -> String {
     let mut line = serde_json::Map::new();
-    line.insert("path".into(), path.display().to_string().into());
+    line.insert("path".into(), path_text(path, false).into());
     if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(article) {
         line.extend(fields);
     }
     let mut s = serde_json::Value::Object(line).to_string();
     s.push('\n');
     s
+}
+
+/// A path for a message or a text header: bytes that are not UTF-8 as `\xNN`, control
+/// characters escaped (`\n`), so a hostile file name stays on one line and two names
+/// never print the same.
+pub(crate) fn shown(path: &Path) -> String {
+    path_text(path, true)
+}
+
+/// A path as text: invalid UTF-8 as `\xNN`; with `escape_controls`, controls as `\n`,
+/// `\u{1b}`… (JSON escapes them itself).
+fn path_text(path: &Path, escape_controls: bool) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if escape_controls && c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
 }
 
 /// The output file for an input under `--out DIR`: its mirrored path plus the format's
@@ -100,5 +127,16 @@ mod tests {
         let mut claims = Claims::default();
         assert!(claims.claim(&p("x.html", Format::Json)));
         assert!(!claims.claim(&p("x.html.gz", Format::Json)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn hostile_file_names_print_on_one_line_and_distinctly() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = Path::new(std::ffi::OsStr::from_bytes(b"a\nb\xff.html"));
+        assert_eq!(shown(odd), "a\\nb\\xFF.html");
+        assert_eq!(path_text(odd, false), "a\nb\\xFF.html");
+        let other = Path::new(std::ffi::OsStr::from_bytes(b"a\nb\xfe.html"));
+        assert_ne!(shown(odd), shown(other));
     }
 }

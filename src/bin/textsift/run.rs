@@ -175,7 +175,7 @@ pub(crate) fn batch(
     let mut skip = None;
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            diag.line(&format!("textsift: creating {}: {e}", dir.display()));
+            diag.line(&format!("textsift: creating {}: {e}", output::shown(dir)));
             return 1;
         }
         skip = inputs::dir_id(dir).ok();
@@ -275,7 +275,7 @@ pub(crate) fn batch(
                     Ok(_) => {}
                     Err(e) => {
                         failed = true;
-                        let line = format!("textsift: {}: {e}", o.path.display());
+                        let line = format!("textsift: {}: {e}", output::shown(&o.path));
                         progress.suspend(|| diag.line(&line));
                     }
                 }
@@ -312,7 +312,7 @@ fn claim(index: usize, found: Found, args: &Args, claims: &mut Claims) -> Job {
     }
     let msg = format!(
         "its output {} is also the output of an earlier input; not written",
-        target.display()
+        output::shown(&target)
     );
     Job {
         index,
@@ -374,9 +374,10 @@ fn process(input: &Input, target: Option<&Path>, step: &Step<'_>) -> (u64, Resul
         };
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| format!("creating {}: {e}", parent.display()))?;
+                .map_err(|e| format!("creating {}: {e}", output::shown(parent)))?;
         }
-        std::fs::write(target, text).map_err(|e| format!("writing {}: {e}", target.display()))?;
+        std::fs::write(target, text)
+            .map_err(|e| format!("writing {}: {e}", output::shown(target)))?;
         Ok(String::new())
     });
     (bytes, result)
