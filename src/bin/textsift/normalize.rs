@@ -67,7 +67,7 @@ enum Failure {
 struct Lines {
     policy: Policy,
     piece: usize,
-    /// Bytes of the current line not yet normalised (at most `piece` plus one chunk).
+    /// Bytes of the current line not yet normalised (at most `piece` + 1).
     raw: Vec<u8>,
     /// Number of the current line, from 1.
     line_no: u64,
@@ -122,7 +122,8 @@ impl Lines {
                 return Ok(());
             }
             started = true;
-            let room = self.piece.saturating_sub(self.raw.len()).max(1);
+            // One byte past a piece: a line of exactly `piece` bytes is still whole.
+            let room = (self.piece + 1).saturating_sub(self.raw.len()).max(1);
             let window = chunk.get(..room.min(chunk.len())).unwrap_or(chunk);
             match memchr::memchr(b'\n', window) {
                 Some(i) => {
@@ -136,7 +137,7 @@ impl Lines {
                     let n = window.len();
                     self.raw.extend_from_slice(window);
                     input.consume(n);
-                    if self.raw.len() >= self.piece {
+                    if self.raw.len() > self.piece {
                         self.cut_piece(out)?;
                     }
                 }

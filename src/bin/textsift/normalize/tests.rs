@@ -90,6 +90,20 @@ fn normalize_incomplete_character_at_a_piece_edge_is_not_split() {
 }
 
 #[test]
+fn normalize_line_of_exactly_one_piece_is_whole() {
+    let line = "中文 ( 测试 ) ok";
+    let (out, cuts, _) = stream(
+        format!("{line}\n{line}").as_bytes(),
+        Policy::Compact,
+        line.len(),
+    );
+    assert!(cuts.is_empty(), "{cuts:?}");
+    assert_eq!(out, "中文（测试）ok\n中文（测试）ok\n");
+    let (_, cuts, _) = stream(format!("{line}!").as_bytes(), Policy::Compact, line.len());
+    assert_eq!(cuts.len(), 1);
+}
+
+#[test]
 fn normalize_long_ascii_line_is_exact_in_pieces() {
     let line = "word  and\tanother  ".repeat(200);
     let (out, cuts, _) = stream(line.as_bytes(), Policy::Compact, 64);
