@@ -113,6 +113,12 @@ where
             other => return Err(other.unexpected().to_string()),
         }
     }
+    if args.normalize_mode && !args.sources.is_empty() {
+        // It would wait on stdin while the user waits for the file.
+        return Err(
+            "normalize reads standard input and takes no PATH: textsift normalize < FILE".into(),
+        );
+    }
     if !args.help && !args.normalize_mode && args.sources.is_empty() {
         return Err("no input given: name files, directories, @LIST, or - for stdin".into());
     }
@@ -180,6 +186,13 @@ mod tests {
         assert_eq!(jobs("256"), Ok(256));
         assert_eq!(parse_from(["--jobs=8", "x"]).map(|a| a.jobs), Ok(8));
         assert!(Args::new().jobs >= 1 && Args::new().jobs <= MAX_JOBS);
+    }
+
+    #[test]
+    fn normalize_with_a_path_is_refused_instead_of_waiting_on_stdin() {
+        let e = parse_from(["normalize", "file.txt"]).unwrap_err();
+        assert!(e.contains("standard input"), "{e}");
+        assert!(parse_from(["normalize", "--policy", "pangu"]).is_ok());
     }
 
     #[cfg(unix)]

@@ -67,6 +67,10 @@ pub(crate) struct Walk {
     mirrors: HashSet<u64>,
     /// Directory sources started so far (their position, for a prefix that is taken).
     dir_sources: u64,
+    /// Only counting (the progress bar's length): list files that are not regular files
+    /// (`@/dev/stdin`, a FIFO) are left alone, since reading them would take their lines
+    /// from the real walk.
+    counting: bool,
 }
 
 impl Walk {
@@ -92,6 +96,16 @@ impl Walk {
             mirror_dirs: !lone_dir,
             mirrors: HashSet::new(),
             dir_sources: 0,
+            counting: false,
+        }
+    }
+
+    /// A walk that only counts the inputs: as [`Walk::new`], but it never reads a list
+    /// file that is not a regular file.
+    pub(crate) fn counting(sources: &[Source], skip: Option<DirId>) -> Self {
+        Walk {
+            counting: true,
+            ..Walk::new(sources, skip)
         }
     }
 
@@ -213,6 +227,8 @@ impl Iterator for Walk {
                 continue;
             }
             match self.sources.pop_front()? {
+                Source::List(path)
+                    if self.counting && !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) => {}
                 Source::List(path) => match std::fs::File::open(&path) {
                     Ok(f) if f.metadata().is_ok_and(|m| m.is_dir()) => {
                         return Some(Err((path, "a list file, but a directory".into())))
@@ -513,6 +529,26 @@ mod tests {
         assert!(gunzip(&corrupt, 100).unwrap_err().starts_with("gzip: "));
         let bomb = gz(&vec![b'a'; 1 << 20]);
         assert!(gunzip(&bomb, 1000).unwrap_err().contains("limit"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn progress_count_does_not_read_a_list_from_a_pipe() {
+        let dir = std::env::temp_dir().join(format!("textsift-count-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("list");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("skipping: mkfifo failed");
+            return;
+        }
+        // Opening the FIFO would block (and, with a writer, steal its lines).
+        let sources = [Source::List(fifo)];
+        assert_eq!(Walk::counting(&sources, None).count(), 0);
     }
 
     #[test]

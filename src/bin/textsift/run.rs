@@ -200,7 +200,7 @@ pub(crate) fn batch(
         if let Some(bar) = progress.length_handle() {
             // A second, cheap walk that only counts, so the bar can show an ETA.
             let count = move || {
-                for _ in Walk::new(&args.sources, skip.cloned()) {
+                for _ in Walk::counting(&args.sources, skip.cloned()) {
                     if gate.stopped() {
                         break;
                     }
