@@ -23,6 +23,7 @@ mod output;
 mod panics;
 mod pieces;
 mod progress;
+mod read;
 mod run;
 mod sniff;
 

@@ -101,7 +101,7 @@ pub(crate) fn extract_step(
     header: bool,
     path: &Path,
 ) -> (u64, Result<String, String>) {
-    let data = match inputs::read(path, extractor.max_input_bytes()) {
+    let data = match super::read::read(path, extractor.max_input_bytes()) {
         Ok(data) => data,
         Err(e) => return (0, Err(e)),
     };

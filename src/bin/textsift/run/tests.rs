@@ -130,6 +130,7 @@ fn name_step(path: &Path) -> (u64, Result<String, String>) {
     (1, Ok(format!("{}\n", path.display())))
 }
 
+#[cfg(unix)]
 #[test]
 fn out_dir_two_directories_with_the_same_file_name_never_collide() {
     let dir = scratch("collide");
