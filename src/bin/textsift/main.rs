@@ -7,16 +7,23 @@
 //! ```
 //! PATH is a file, a directory (searched recursively for .html, .htm, .md and gzipped
 //! .html.gz/.htm.gz files, in name order), `@LIST` (a file naming one input per line) or `-`
-//! for standard input. A file that fails is reported on stderr as `textsift: PATH: reason`;
-//! the others go on, and the exit status is 1.
+//! for standard input. A file that fails is reported on stderr as `textsift: PATH: reason`
+//! (a panic inside the library as `textsift: PATH: internal error: …`); the others go on,
+//! and the exit status is 1. Bad arguments (such as `-j 0` or `-j 100000`) exit with 2.
 //!
 //! The example `examples/textsift.rs` compiles these same sources, so
 //! `cargo run --example textsift` works without `--features cli`.
 
 mod args;
+mod diag;
 mod inputs;
+mod markdown;
+mod normalize;
 mod output;
+mod panics;
+mod pieces;
 mod progress;
+mod read;
 mod run;
 mod sniff;
 

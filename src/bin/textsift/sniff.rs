@@ -24,7 +24,7 @@ pub(crate) fn not_html(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(8192)];
+    let sample = bytes.get(..8192).unwrap_or(bytes);
     if sample.is_empty() {
         return None;
     }
