@@ -3,7 +3,9 @@
 //!
 //! Every pass is a single left-to-right scan (pair matching uses a stack or a list of
 //! candidates), so a line costs linear time. The buffers live in [`Line`] and are reused
-//! from one line to the next.
+//! from one line to the next. Per character they hold 6 bytes (the character, its class and
+//! its flags); quote and parenthesis pairs are listed apart, 12 bytes per paired mark, as
+//! are the spacing pass's Latin runs, 1 byte each.
 
 use super::chars::{class, is_kana_or_hangul, is_opening, Class};
 use super::{parens, protect, punct, quotes, spacing, whitespace, Policy};
@@ -20,10 +22,34 @@ pub(crate) const DEL: u8 = 8;
 pub(crate) const DOUBLE: u8 = 16;
 /// A quote that belongs to a matched pair (so it is not an apostrophe).
 pub(crate) const PAIRED: u8 = 32;
+/// A parenthesis that belongs to a matched pair.
+pub(crate) const MATCHED: u8 = 64;
 /// Characters no conversion may touch.
 pub(crate) const FROZEN: u8 = PROT | CODE | ENTITY;
-/// No partner.
-pub(crate) const NONE: u32 = u32::MAX;
+
+/// A matched quote or parenthesis pair, as [`Line::pair`] gives it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pair {
+    /// The opener's index in the line.
+    pub(crate) open: usize,
+    /// The closer's index in the line.
+    pub(crate) close: usize,
+    /// The closer's index in [`Line::pairs`].
+    pub(crate) close_entry: usize,
+    /// Whether a Han character lies between the two.
+    pub(crate) han_inside: bool,
+}
+
+/// One end of a matched quote or parenthesis pair, in [`Line::pairs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PairEnd {
+    /// The mark's index in the line.
+    pub(crate) pos: u32,
+    /// The index in [`Line::pairs`] of the other end.
+    pub(crate) partner: u32,
+    /// How many Han characters come before the mark.
+    pub(crate) han_before: u32,
+}
 
 /// Where a punctuation mark gets its context from: the nearest character on its left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,10 +81,10 @@ pub(crate) struct Line {
     /// protected and code characters count as Latin, entities as Other).
     pub(crate) cls: Vec<Class>,
     pub(crate) flags: Vec<u8>,
-    /// For a paired quote or parenthesis: the index of its partner, else [`NONE`].
-    pub(crate) partner: Vec<u32>,
-    /// `han[i]` = number of Han characters before index `i`.
-    pub(crate) han: Vec<u32>,
+    /// Both ends of every matched quote and parenthesis pair, in line order (quotes flagged
+    /// [`PAIRED`], parentheses [`MATCHED`]). A dense partner index per character took 8
+    /// bytes a character; pairs are few.
+    pub(crate) pairs: Vec<PairEnd>,
     /// Scratch list of candidate indices (quotes) or open parentheses (stack).
     pub(crate) stack: Vec<u32>,
     /// Which ASCII characters occur in the line (bit `c` for `c < 128`).
@@ -79,10 +105,11 @@ impl Line {
             Scope::NoHan => out.extend(self.chars.iter()),
             Scope::Han => {
                 protect::mark(self);
+                self.pairs.clear();
                 if self.has_any(b"\"'()") || self.wide_marks {
-                    self.count_han();
                     quotes::pair(self);
                     parens::pair(self);
+                    self.list_pairs();
                 }
                 if self.has_any(b",.:;?!\"'()") || self.wide_marks {
                     punct::convert(self);
@@ -96,8 +123,11 @@ impl Line {
     fn load(&mut self, text: &str) -> Scope {
         self.chars.clear();
         self.cls.clear();
-        self.chars.reserve(text.len());
-        self.cls.reserve(text.len());
+        // Cleaning only drops characters: the count is enough (the byte length was up to
+        // four times too much for Chinese text).
+        let count = text.chars().count();
+        self.chars.reserve(count);
+        self.cls.reserve(count);
         self.ascii = 0;
         self.wide_marks = false;
         self.dirty = false;
@@ -130,21 +160,60 @@ impl Line {
         let n = self.chars.len();
         self.flags.clear();
         self.flags.resize(n, 0);
-        self.partner.clear();
-        self.partner.resize(n, NONE);
         Scope::Han
     }
 
-    /// Fills the running count of Han characters used by [`Line::han_between`].
-    fn count_han(&mut self) {
-        self.han.clear();
-        self.han.reserve(self.chars.len() + 1);
-        let mut count = 0;
-        self.han.push(0);
-        for &k in &self.cls {
-            count += u32::from(k == Class::Han);
-            self.han.push(count);
+    /// Lists the marks [`quotes::pair`] and [`parens::pair`] flagged, in line order, with
+    /// their partners and the running count of Han characters. Each kind (double quotes,
+    /// single quotes, parentheses) pairs without crossing itself, so a pending opener per
+    /// quote kind and a stack of parentheses find every partner in this one scan.
+    fn list_pairs(&mut self) {
+        let (mut double, mut single) = (None, None);
+        let mut open = std::mem::take(&mut self.stack);
+        open.clear();
+        let mut han = 0u32;
+        for (i, ((&c, &f), &k)) in self
+            .chars
+            .iter()
+            .zip(&self.flags)
+            .zip(&self.cls)
+            .enumerate()
+        {
+            if f & (PAIRED | MATCHED) != 0 {
+                let here = self.pairs.len() as u32;
+                // A closer finds its opener; an opener's partner is filled in at its closer.
+                let opener = if f & PAIRED != 0 {
+                    let pending = if quotes::is_double(c) {
+                        &mut double
+                    } else {
+                        &mut single
+                    };
+                    match pending.take() {
+                        Some(o) => Some(o),
+                        None => {
+                            *pending = Some(here);
+                            None
+                        }
+                    }
+                } else if matches!(c, '(' | '（') {
+                    open.push(here);
+                    None
+                } else {
+                    open.pop()
+                };
+                let partner = opener.unwrap_or(u32::MAX);
+                if let Some(o) = opener.and_then(|o| self.pairs.get_mut(o as usize)) {
+                    o.partner = here;
+                }
+                self.pairs.push(PairEnd {
+                    pos: i as u32,
+                    partner,
+                    han_before: han,
+                });
+            }
+            han += u32::from(k == Class::Han);
         }
+        self.stack = open;
     }
 
     /// Whether any of the ASCII characters `set` occurs in the line.
@@ -169,9 +238,16 @@ impl Line {
         self.chars.len()
     }
 
-    /// Whether any Han character lies strictly between `a` and `b`.
-    pub(crate) fn han_between(&self, a: usize, b: usize) -> bool {
-        a + 1 < b && self.han[b] > self.han[a + 1]
+    /// The pair whose opener is listed at `pairs[entry]`.
+    pub(crate) fn pair(&self, entry: usize) -> Option<Pair> {
+        let open = self.pairs.get(entry)?;
+        let close = self.pairs.get(open.partner as usize)?;
+        Some(Pair {
+            open: open.pos as usize,
+            close: close.pos as usize,
+            close_entry: open.partner as usize,
+            han_inside: close.han_before > open.han_before,
+        })
     }
 
     /// Whether index `i` may be converted.

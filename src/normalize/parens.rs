@@ -8,10 +8,11 @@
 //! corner brackets are never converted.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, FROZEN};
+use super::line::{Line, FROZEN, MATCHED};
 use super::quotes::{outside_left, outside_right};
 
-/// Matches the parentheses of `line` and records the pairs in `line.partner`.
+/// Matches the parentheses of `line` and flags both ends of each pair [`MATCHED`]
+/// (`Line::list_pairs` links them).
 pub(crate) fn pair(line: &mut Line) {
     let mut stack = std::mem::take(&mut line.stack);
     stack.clear();
@@ -23,8 +24,8 @@ pub(crate) fn pair(line: &mut Line) {
             '(' | '（' => stack.push(i as u32),
             ')' | '）' => {
                 if let Some(o) = stack.pop() {
-                    line.partner[o as usize] = i as u32;
-                    line.partner[i] = o;
+                    line.flags[o as usize] |= MATCHED;
+                    line.flags[i] |= MATCHED;
                 }
             }
             _ => {}
@@ -38,10 +39,11 @@ pub(crate) fn is_paren(c: char) -> bool {
     matches!(c, '(' | ')' | '（' | '）')
 }
 
-/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
-/// converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, o: usize) {
-    let c = line.partner[o] as usize;
+/// Decides the pair whose opener is listed at `line.pairs[entry]` (called when the
+/// left-to-right walk reaches it) and converts it if it qualifies.
+pub(crate) fn apply(line: &mut Line, entry: usize) {
+    let Some(pair) = line.pair(entry) else { return };
+    let (o, c) = (pair.open, pair.close);
     if line.chars[o] == '（' && line.chars[c] == '）' {
         return;
     }
@@ -49,7 +51,7 @@ pub(crate) fn apply(line: &mut Line, o: usize) {
         .prev_adjacent(o)
         .is_some_and(|j| is_latin_alnum(line.chars[j]));
     let convert =
-        line.han_between(o, c) || (!glued && (outside_left(line, o) || outside_right(line, o, c)));
+        pair.han_inside || (!glued && (outside_left(line, o) || outside_right(line, pair)));
     if convert {
         line.set(o, '（');
         line.set(c, '）');

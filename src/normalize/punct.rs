@@ -13,20 +13,26 @@ use super::{parens, quotes};
 /// Converts the quotes, parentheses, marks and ellipses of `line`.
 pub(crate) fn convert(line: &mut Line) {
     let n = line.len();
+    // The first entry of `line.pairs` at or after `i`.
+    let mut entry = 0;
     let mut i = 0;
     while i < n {
+        while line.pairs.get(entry).is_some_and(|e| (e.pos as usize) < i) {
+            entry += 1;
+        }
         if !line.free(i) {
             i += 1;
             continue;
         }
         let c = line.chars[i];
-        let partner = line.partner[i] as usize;
-        if (quotes::is_quote(c) || parens::is_paren(c)) && partner != super::line::NONE as usize {
-            if partner > i {
+        let listed = line.pairs.get(entry).filter(|e| e.pos as usize == i);
+        if let Some(end) = listed.filter(|_| quotes::is_quote(c) || parens::is_paren(c)) {
+            // An opener is listed before its partner; a closer was decided with it.
+            if end.partner as usize > entry {
                 if parens::is_paren(c) {
-                    parens::apply(line, i);
+                    parens::apply(line, entry);
                 } else {
-                    quotes::apply(line, i);
+                    quotes::apply(line, entry);
                 }
             }
         } else if c == '.' || c == '…' {

@@ -11,10 +11,11 @@
 //! not qualify are left exactly as typed.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, DEL, FROZEN, NONE, PAIRED};
+use super::line::{Line, Pair, DEL, FROZEN, PAIRED};
 use super::punct;
 
-fn is_double(c: char) -> bool {
+/// Whether `c` is a double quote, straight or curly.
+pub(crate) fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
 }
 
@@ -52,25 +53,23 @@ fn pair_kind(line: &mut Line, double: bool) {
         }
         cand.push(i as u32);
     }
+    // Consecutive candidates pair up; `Line::list_pairs` links them.
     if cand.len() % 2 == 0 {
-        for p in cand.chunks_exact(2) {
-            let (o, c) = (p[0] as usize, p[1] as usize);
-            line.partner[o] = c as u32;
-            line.partner[c] = o as u32;
-            line.flags[o] |= PAIRED;
-            line.flags[c] |= PAIRED;
+        for &i in &cand {
+            line.flags[i as usize] |= PAIRED;
         }
     }
     line.stack = cand;
 }
 
-/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
-/// converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, o: usize) {
-    let c = line.partner[o] as usize;
+/// Decides the pair whose opener is listed at `line.pairs[entry]` (called when the
+/// left-to-right walk reaches it) and converts it if it qualifies.
+pub(crate) fn apply(line: &mut Line, entry: usize) {
+    let Some(pair) = line.pair(entry) else { return };
+    let (o, c) = (pair.open, pair.close);
     let double = is_double(line.chars[o]);
     let convert =
-        line.han_between(o, c) || (double && (outside_left(line, o) || outside_right(line, o, c)));
+        pair.han_inside || (double && (outside_left(line, o) || outside_right(line, pair)));
     if !convert {
         return;
     }
@@ -97,20 +96,27 @@ pub(crate) fn outside_left(line: &Line, o: usize) -> bool {
     line.prev(o).is_some_and(|j| punct::is_wide(line, j))
 }
 
-/// Whether a Han character or full-width mark sits right of the pair `o`..`c`.
+/// Whether a Han character or full-width mark sits right of `pair`.
 ///
 /// The walk has not reached that character yet, so this predicts what it will be:
 /// another pair's opener does not count (it is undecided and would make the answer
 /// depend on the order of decisions); a closer of an enclosing pair is already final;
 /// a half-width mark counts when it converts even if this pair stays as typed.
-pub(crate) fn outside_right(line: &Line, o: usize, c: usize) -> bool {
+pub(crate) fn outside_right(line: &Line, pair: Pair) -> bool {
+    let (o, c) = (pair.open, pair.close);
     let Some(j) = line.next(c) else { return false };
     if line.flags[j] & FROZEN != 0 {
         return false;
     }
-    let p = line.partner[j];
-    if p != NONE {
-        return (p as usize) < o && punct::is_wide(line, j);
+    // Only spaces and deleted dots lie between `c` and `j`, so if `j` is paired it is the
+    // next end listed after `c`.
+    let listed = line.pairs.get(pair.close_entry + 1);
+    if let Some(end) = listed.filter(|e| e.pos as usize == j) {
+        let p = line
+            .pairs
+            .get(end.partner as usize)
+            .map_or(j, |e| e.pos as usize);
+        return p < o && punct::is_wide(line, j);
     }
     punct::is_wide(line, j) || punct::would_convert(line, j, c)
 }
@@ -124,10 +130,10 @@ mod tests {
         let mut line = Line::default();
         line.chars = "It's 5\" \"a\"".chars().collect();
         line.flags = vec![0; line.chars.len()];
-        line.partner = vec![NONE; line.chars.len()];
         pair(&mut line);
-        assert_eq!(line.partner[2], NONE);
-        assert_eq!(line.partner[6], NONE);
-        assert_eq!(line.partner[8], 10);
+        let paired: Vec<usize> = (0..line.len())
+            .filter(|&i| line.flags[i] & PAIRED != 0)
+            .collect();
+        assert_eq!(paired, [8, 10]);
     }
 }
