@@ -53,6 +53,15 @@ pub(crate) fn decode_leftovers(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`decode_leftovers`] of an owned text: the same `String` back when there is nothing
+/// to decode, else the decoded copy, the original dropped at once.
+pub(crate) fn decode_owned(text: String) -> String {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return text;
+    }
+    decode_leftovers(&text).into_owned()
+}
+
 /// The entity at the start of `s` (which starts with `&`) and its length, `;` included.
 fn entity_at(s: &str) -> Option<(char, usize)> {
     let window = s.as_bytes().get(1..s.len().min(MAX_NAME + 2))?;

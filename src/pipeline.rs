@@ -202,10 +202,11 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
         .blocks
         .into_iter()
         .map(|b| {
+            // Each block's text is handed on and freed as soon as its stage is done with it.
             let text = if b.kind == BlockKind::Code {
                 b.text
             } else {
-                normalize(&entities::decode_leftovers(&b.text), policy)
+                normalize::normalize_owned(entities::decode_owned(b.text), policy)
             };
             Block { kind: b.kind, text }
         })
@@ -251,10 +252,7 @@ fn drop_title_heading(article: &mut Article) {
         matches!(
             b.kind,
             BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::TableRow
-        ) && {
-            let text = fold(&b.text);
-            !text.is_empty() && (text == title || (text.len() >= 12 && title.starts_with(&text)))
-        }
+        ) && is_title(&b.text, &title)
     });
     let found = found.or_else(|| {
         let first_text = article
@@ -275,6 +273,25 @@ fn drop_title_heading(article: &mut Article) {
             image.block -= 1;
         }
     }
+}
+
+/// Whether `text`, folded as the title was (letters and digits, lower-cased), is the
+/// folded `title`, or begins it and is at least 12 bytes long. Compared as it is folded,
+/// so a long paragraph is neither copied nor read past the title's length.
+fn is_title(text: &str, title: &str) -> bool {
+    let mut rest = title.chars();
+    let mut len = 0;
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if rest.next() != Some(c) {
+            return false;
+        }
+        len += c.len_utf8();
+    }
+    len > 0 && (rest.as_str().is_empty() || len >= 12)
 }
 
 /// Random-image services used as stand-in covers (not a real lead image).

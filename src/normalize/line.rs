@@ -4,8 +4,8 @@
 //! Every pass is a single left-to-right scan (pair matching uses a stack or a list of
 //! candidates), so a line costs linear time. The buffers live in [`Line`] and are reused
 //! from one line to the next. Per character they hold 6 bytes (the character, its class and
-//! its flags); quote and parenthesis pairs are listed apart, 12 bytes per paired mark, as
-//! are the spacing pass's Latin runs, 1 byte each.
+//! its flags); quote and parenthesis pairs are listed apart, 4 bytes a pair, as are the
+//! spacing pass's Latin runs, 1 byte each.
 
 use super::chars::{class, is_kana_or_hangul, is_opening, Class};
 use super::{parens, protect, punct, quotes, spacing, whitespace, Policy};
@@ -24,6 +24,8 @@ pub(crate) const DOUBLE: u8 = 16;
 pub(crate) const PAIRED: u8 = 32;
 /// A parenthesis that belongs to a matched pair.
 pub(crate) const MATCHED: u8 = 64;
+/// The closer of a pair whose opener the left-to-right walk has passed.
+pub(crate) const OPENED: u8 = 128;
 /// Characters no conversion may touch.
 pub(crate) const FROZEN: u8 = PROT | CODE | ENTITY;
 
@@ -34,22 +36,12 @@ pub(crate) struct Pair {
     pub(crate) open: usize,
     /// The closer's index in the line.
     pub(crate) close: usize,
-    /// The closer's index in [`Line::pairs`].
-    pub(crate) close_entry: usize,
     /// Whether a Han character lies between the two.
     pub(crate) han_inside: bool,
 }
 
-/// One end of a matched quote or parenthesis pair, in [`Line::pairs`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct PairEnd {
-    /// The mark's index in the line.
-    pub(crate) pos: u32,
-    /// The index in [`Line::pairs`] of the other end.
-    pub(crate) partner: u32,
-    /// How many Han characters come before the mark.
-    pub(crate) han_before: u32,
-}
+/// Set in an entry of [`Line::openers`] when a Han character lies inside the pair.
+const HAN_INSIDE: u32 = 1 << 31;
 
 /// Where a punctuation mark gets its context from: the nearest character on its left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,10 +73,11 @@ pub(crate) struct Line {
     /// protected and code characters count as Latin, entities as Other).
     pub(crate) cls: Vec<Class>,
     pub(crate) flags: Vec<u8>,
-    /// Both ends of every matched quote and parenthesis pair, in line order (quotes flagged
-    /// [`PAIRED`], parentheses [`MATCHED`]). A dense partner index per character took 8
-    /// bytes a character; pairs are few.
-    pub(crate) pairs: Vec<PairEnd>,
+    /// For each matched quote or parenthesis pair (both ends flagged, quotes [`PAIRED`],
+    /// parentheses [`MATCHED`]), in the order of their openers: the closer's index, with
+    /// [`HAN_INSIDE`]. A dense partner index and Han count per character took 8 bytes a
+    /// character; pairs are few, and only the walk from the left reads them.
+    pub(crate) openers: Vec<u32>,
     /// Scratch list of candidate indices (quotes) or open parentheses (stack).
     pub(crate) stack: Vec<u32>,
     /// Which ASCII characters occur in the line (bit `c` for `c < 128`).
@@ -102,10 +95,19 @@ impl Line {
     pub(crate) fn normalize(&mut self, text: &str, policy: Policy, out: &mut String) {
         match self.load(text) {
             Scope::KanaOrHangul => out.push_str(text),
+            scope => self.finish(scope, policy, out),
+        }
+    }
+
+    /// Runs the passes over a line [`Line::load`] found to be `scope` (not kana or
+    /// Hangul, which is returned as typed) and writes it to `out`.
+    pub(crate) fn finish(&mut self, scope: Scope, policy: Policy, out: &mut String) {
+        match scope {
+            Scope::KanaOrHangul => {}
             Scope::NoHan => out.extend(self.chars.iter()),
             Scope::Han => {
                 protect::mark(self);
-                self.pairs.clear();
+                self.openers.clear();
                 if self.has_any(b"\"'()") || self.wide_marks {
                     quotes::pair(self);
                     parens::pair(self);
@@ -120,7 +122,7 @@ impl Line {
     }
 
     /// Cleans `text` into the buffers (one pass) and says what kind of line it is.
-    fn load(&mut self, text: &str) -> Scope {
+    pub(crate) fn load(&mut self, text: &str) -> Scope {
         self.chars.clear();
         self.cls.clear();
         // Cleaning only drops characters: the count is enough (the byte length was up to
@@ -163,10 +165,10 @@ impl Line {
         Scope::Han
     }
 
-    /// Lists the marks [`quotes::pair`] and [`parens::pair`] flagged, in line order, with
-    /// their partners and the running count of Han characters. Each kind (double quotes,
-    /// single quotes, parentheses) pairs without crossing itself, so a pending opener per
-    /// quote kind and a stack of parentheses find every partner in this one scan.
+    /// Lists the pairs [`quotes::pair`] and [`parens::pair`] flagged, in the order of their
+    /// openers, with whether each holds Han. Each kind (double quotes, single quotes,
+    /// parentheses) pairs without crossing itself, so a pending opener per quote kind and
+    /// a stack of parentheses find every closer's opener in this one scan.
     fn list_pairs(&mut self) {
         let (mut double, mut single) = (None, None);
         let mut open = std::mem::take(&mut self.stack);
@@ -180,8 +182,7 @@ impl Line {
             .enumerate()
         {
             if f & (PAIRED | MATCHED) != 0 {
-                let here = self.pairs.len() as u32;
-                // A closer finds its opener; an opener's partner is filled in at its closer.
+                let here = self.openers.len() as u32;
                 let opener = if f & PAIRED != 0 {
                     let pending = if quotes::is_double(c) {
                         &mut double
@@ -201,19 +202,28 @@ impl Line {
                 } else {
                     open.pop()
                 };
-                let partner = opener.unwrap_or(u32::MAX);
-                if let Some(o) = opener.and_then(|o| self.pairs.get_mut(o as usize)) {
-                    o.partner = here;
+                match opener.and_then(|o| self.openers.get_mut(o as usize)) {
+                    // A closer: its opener's entry held the Han count until now.
+                    Some(entry) => {
+                        let inside = if han > *entry { HAN_INSIDE } else { 0 };
+                        *entry = i as u32 | inside;
+                    }
+                    None => self.openers.push(han),
                 }
-                self.pairs.push(PairEnd {
-                    pos: i as u32,
-                    partner,
-                    han_before: han,
-                });
             }
             han += u32::from(k == Class::Han);
         }
         self.stack = open;
+    }
+
+    /// The pair opened at `open`, listed at `openers[entry]`.
+    pub(crate) fn pair(&self, open: usize, entry: usize) -> Option<Pair> {
+        let link = *self.openers.get(entry)?;
+        Some(Pair {
+            open,
+            close: (link & !HAN_INSIDE) as usize,
+            han_inside: link & HAN_INSIDE != 0,
+        })
     }
 
     /// Whether any of the ASCII characters `set` occurs in the line.
@@ -236,18 +246,6 @@ impl Line {
     /// Number of characters.
     pub(crate) fn len(&self) -> usize {
         self.chars.len()
-    }
-
-    /// The pair whose opener is listed at `pairs[entry]`.
-    pub(crate) fn pair(&self, entry: usize) -> Option<Pair> {
-        let open = self.pairs.get(entry)?;
-        let close = self.pairs.get(open.partner as usize)?;
-        Some(Pair {
-            open: open.pos as usize,
-            close: close.pos as usize,
-            close_entry: open.partner as usize,
-            han_inside: close.han_before > open.han_before,
-        })
     }
 
     /// Whether index `i` may be converted.

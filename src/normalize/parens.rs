@@ -8,7 +8,7 @@
 //! corner brackets are never converted.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, FROZEN, MATCHED};
+use super::line::{Line, Pair, FROZEN, MATCHED};
 use super::quotes::{outside_left, outside_right};
 
 /// Matches the parentheses of `line` and flags both ends of each pair [`MATCHED`]
@@ -39,10 +39,9 @@ pub(crate) fn is_paren(c: char) -> bool {
     matches!(c, '(' | ')' | '（' | '）')
 }
 
-/// Decides the pair whose opener is listed at `line.pairs[entry]` (called when the
-/// left-to-right walk reaches it) and converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, entry: usize) {
-    let Some(pair) = line.pair(entry) else { return };
+/// Decides `pair` (when the left-to-right walk reaches its opener) and converts it if it
+/// qualifies.
+pub(crate) fn apply(line: &mut Line, pair: Pair) {
     let (o, c) = (pair.open, pair.close);
     if line.chars[o] == '（' && line.chars[c] == '）' {
         return;

@@ -7,33 +7,47 @@
 //! decision looks at on its left can change after it.
 
 use super::chars::{is_latin_alnum, Class};
-use super::line::{Ctx, Line, DEL, DOUBLE};
+use super::line::{Ctx, Line, DEL, DOUBLE, MATCHED, OPENED, PAIRED};
 use super::{parens, quotes};
 
 /// Converts the quotes, parentheses, marks and ellipses of `line`.
 pub(crate) fn convert(line: &mut Line) {
     let n = line.len();
-    // The first entry of `line.pairs` at or after `i`.
+    // The next entry of `line.openers`, and whether a paired double or single quote is
+    // open: paired quotes of a kind alternate opener, closer.
     let mut entry = 0;
+    let (mut double_open, mut single_open) = (false, false);
     let mut i = 0;
     while i < n {
-        while line.pairs.get(entry).is_some_and(|e| (e.pos as usize) < i) {
-            entry += 1;
-        }
         if !line.free(i) {
             i += 1;
             continue;
         }
         let c = line.chars[i];
-        let listed = line.pairs.get(entry).filter(|e| e.pos as usize == i);
-        if let Some(end) = listed.filter(|_| quotes::is_quote(c) || parens::is_paren(c)) {
-            // An opener is listed before its partner; a closer was decided with it.
-            if end.partner as usize > entry {
-                if parens::is_paren(c) {
-                    parens::apply(line, entry);
+        let f = line.flags[i];
+        if f & (PAIRED | MATCHED) != 0 {
+            let opens = if f & MATCHED != 0 {
+                matches!(c, '(' | '（')
+            } else {
+                let open = if quotes::is_double(c) {
+                    &mut double_open
                 } else {
-                    quotes::apply(line, entry);
+                    &mut single_open
+                };
+                *open = !*open;
+                *open
+            };
+            // A closer was decided with its opener.
+            if opens {
+                if let Some(pair) = line.pair(i, entry) {
+                    line.flags[pair.close] |= OPENED;
+                    if parens::is_paren(c) {
+                        parens::apply(line, pair);
+                    } else {
+                        quotes::apply(line, pair);
+                    }
                 }
+                entry += 1;
             }
         } else if c == '.' || c == '…' {
             let end = run_end(line, i, c);

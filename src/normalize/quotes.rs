@@ -11,7 +11,7 @@
 //! not qualify are left exactly as typed.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, Pair, DEL, FROZEN, PAIRED};
+use super::line::{Line, Pair, DEL, FROZEN, MATCHED, OPENED, PAIRED};
 use super::punct;
 
 /// Whether `c` is a double quote, straight or curly.
@@ -23,11 +23,6 @@ fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’')
 }
 
-/// Whether `c` is any quote character this module pairs.
-pub(crate) fn is_quote(c: char) -> bool {
-    is_double(c) || is_single(c)
-}
-
 /// Pairs the double quotes, then the single quotes, of `line`.
 pub(crate) fn pair(line: &mut Line) {
     pair_kind(line, true);
@@ -35,8 +30,18 @@ pub(crate) fn pair(line: &mut Line) {
 }
 
 fn pair_kind(line: &mut Line, double: bool) {
-    let mut cand = std::mem::take(&mut line.stack);
-    cand.clear();
+    // One pass counts the candidates, a second flags them if they pair up: whether a
+    // quote is a candidate depends only on how many came before it.
+    let count = candidates(line, double, |_, _| {});
+    if count % 2 == 0 {
+        candidates(line, double, |line, i| line.flags[i] |= PAIRED);
+    }
+}
+
+/// Calls `found` on each quote of the kind that takes part in pairing, left to right, and
+/// returns how many there are.
+fn candidates(line: &mut Line, double: bool, mut found: impl FnMut(&mut Line, usize)) -> usize {
+    let mut count = 0;
     for i in 0..line.len() {
         let c = line.chars[i];
         if line.flags[i] & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
@@ -45,27 +50,21 @@ fn pair_kind(line: &mut Line, double: bool) {
         let prev = i.checked_sub(1).map(|j| line.chars[j]);
         let next = line.chars.get(i + 1).copied();
         let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        if matches!(c, '"' | '\'') && after_digit && cand.len() % 2 == 0 {
+        if matches!(c, '"' | '\'') && after_digit && count % 2 == 0 {
             continue; // an inch or foot mark (where a quote would open)
         }
         if !double && prev.is_some_and(is_latin_alnum) && next.is_some_and(is_latin_alnum) {
             continue; // apostrophe
         }
-        cand.push(i as u32);
+        found(line, i);
+        count += 1;
     }
-    // Consecutive candidates pair up; `Line::list_pairs` links them.
-    if cand.len() % 2 == 0 {
-        for &i in &cand {
-            line.flags[i as usize] |= PAIRED;
-        }
-    }
-    line.stack = cand;
+    count
 }
 
-/// Decides the pair whose opener is listed at `line.pairs[entry]` (called when the
-/// left-to-right walk reaches it) and converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, entry: usize) {
-    let Some(pair) = line.pair(entry) else { return };
+/// Decides `pair` (when the left-to-right walk reaches its opener) and converts it if it
+/// qualifies.
+pub(crate) fn apply(line: &mut Line, pair: Pair) {
     let (o, c) = (pair.open, pair.close);
     let double = is_double(line.chars[o]);
     let convert =
@@ -103,20 +102,15 @@ pub(crate) fn outside_left(line: &Line, o: usize) -> bool {
 /// depend on the order of decisions); a closer of an enclosing pair is already final;
 /// a half-width mark counts when it converts even if this pair stays as typed.
 pub(crate) fn outside_right(line: &Line, pair: Pair) -> bool {
-    let (o, c) = (pair.open, pair.close);
+    let c = pair.close;
     let Some(j) = line.next(c) else { return false };
     if line.flags[j] & FROZEN != 0 {
         return false;
     }
-    // Only spaces and deleted dots lie between `c` and `j`, so if `j` is paired it is the
-    // next end listed after `c`.
-    let listed = line.pairs.get(pair.close_entry + 1);
-    if let Some(end) = listed.filter(|e| e.pos as usize == j) {
-        let p = line
-            .pairs
-            .get(end.partner as usize)
-            .map_or(j, |e| e.pos as usize);
-        return p < o && punct::is_wide(line, j);
+    // A paired mark counts only as the closer of a pair opened before `o`, which the walk
+    // has passed.
+    if line.flags[j] & (PAIRED | MATCHED) != 0 {
+        return line.flags[j] & OPENED != 0 && punct::is_wide(line, j);
     }
     punct::is_wide(line, j) || punct::would_convert(line, j, c)
 }
