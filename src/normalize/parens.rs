@@ -17,15 +17,15 @@ pub(crate) fn pair(line: &mut Line) {
     let mut stack = std::mem::take(&mut line.stack);
     stack.clear();
     for i in 0..line.len() {
-        if line.flags[i] & FROZEN != 0 {
+        if line.flags(i) & FROZEN != 0 {
             continue;
         }
-        match line.chars[i] {
+        match line.ch(i) {
             '(' | '（' => stack.push(i as u32),
             ')' | '）' => {
                 if let Some(o) = stack.pop() {
-                    line.flags[o as usize] |= MATCHED;
-                    line.flags[i] |= MATCHED;
+                    line.flag(o as usize, MATCHED);
+                    line.flag(i, MATCHED);
                 }
             }
             _ => {}
@@ -43,12 +43,12 @@ pub(crate) fn is_paren(c: char) -> bool {
 /// qualifies.
 pub(crate) fn apply(line: &mut Line, pair: Pair) {
     let (o, c) = (pair.open, pair.close);
-    if line.chars[o] == '（' && line.chars[c] == '）' {
+    if line.ch(o) == '（' && line.ch(c) == '）' {
         return;
     }
     let glued = line
         .prev_adjacent(o)
-        .is_some_and(|j| is_latin_alnum(line.chars[j]));
+        .is_some_and(|j| is_latin_alnum(line.ch(j)));
     let convert =
         pair.han_inside || (!glued && (outside_left(line, o) || outside_right(line, pair)));
     if convert {

@@ -23,8 +23,8 @@ pub(crate) fn convert(line: &mut Line) {
             i += 1;
             continue;
         }
-        let c = line.chars[i];
-        let f = line.flags[i];
+        let c = line.ch(i);
+        let f = line.flags(i);
         if f & (PAIRED | MATCHED) != 0 {
             let opens = if f & MATCHED != 0 {
                 matches!(c, '(' | '（')
@@ -40,7 +40,7 @@ pub(crate) fn convert(line: &mut Line) {
             // A closer was decided with its opener.
             if opens {
                 if let Some(pair) = line.pair(i, entry) {
-                    line.flags[pair.close] |= OPENED;
+                    line.flag(pair.close, OPENED);
                     if parens::is_paren(c) {
                         parens::apply(line, pair);
                     } else {
@@ -76,7 +76,7 @@ pub(crate) fn convert(line: &mut Line) {
 /// One past the run of free `c` characters starting at `i`.
 fn run_end(line: &Line, i: usize, c: char) -> usize {
     let mut e = i;
-    while e < line.len() && line.chars[e] == c && line.free(e) {
+    while e < line.len() && line.ch(e) == c && line.free(e) {
         e += 1;
     }
     e
@@ -100,7 +100,7 @@ fn wide(c: char) -> char {
 
 fn apply_mark(line: &mut Line, i: usize) {
     if mark_converts(line, i, line.ctx(line.prev(i))) {
-        line.set(i, wide(line.chars[i]));
+        line.set(i, wide(line.ch(i)));
     }
 }
 
@@ -111,13 +111,13 @@ fn apply_mark(line: &mut Line, i: usize) {
 /// convert, and only when Han follows (`iPhone,好开心`); `!`, `.` and `:` after a Latin
 /// word stay (`Yahoo!`, `Mr.`, `2!`).
 fn mark_converts(line: &Line, i: usize, left: Ctx) -> bool {
-    let c = line.chars[i];
+    let c = line.ch(i);
     match left {
         Ctx::Han => {
             !(c == '.'
                 && line
                     .next_adjacent(i)
-                    .is_some_and(|j| is_latin_alnum(line.chars[j])))
+                    .is_some_and(|j| is_latin_alnum(line.ch(j))))
         }
         Ctx::Latin | Ctx::Other => matches!(c, ',' | ';' | '?') && line.is_han_at(line.next(i)),
     }
@@ -140,7 +140,7 @@ pub(crate) fn is_wide(line: &Line, j: usize) -> bool {
         return false;
     }
     matches!(
-        line.cls[j],
+        line.cls(j),
         Class::Han | Class::Punct | Class::Sym | Class::Curly
     )
 }
@@ -149,7 +149,7 @@ pub(crate) fn is_wide(line: &Line, j: usize) -> bool {
 /// converts if that pair stays as typed.
 pub(crate) fn would_convert(line: &Line, j: usize, c: usize) -> bool {
     let left = line.ctx(Some(c));
-    let ch = line.chars[j];
+    let ch = line.ch(j);
     if ch == '.' || ch == '…' {
         let end = run_end(line, j, ch);
         if (ch == '.' && end - j >= 3) || (ch == '…' && end - j == 1) {

@@ -34,7 +34,7 @@ fn pair_kind(line: &mut Line, double: bool) {
     // quote is a candidate depends only on how many came before it.
     let count = candidates(line, double, |_, _| {});
     if count % 2 == 0 {
-        candidates(line, double, |line, i| line.flags[i] |= PAIRED);
+        candidates(line, double, |line, i| line.flag(i, PAIRED));
     }
 }
 
@@ -43,12 +43,12 @@ fn pair_kind(line: &mut Line, double: bool) {
 fn candidates(line: &mut Line, double: bool, mut found: impl FnMut(&mut Line, usize)) -> usize {
     let mut count = 0;
     for i in 0..line.len() {
-        let c = line.chars[i];
-        if line.flags[i] & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
+        let c = line.ch(i);
+        if line.flags(i) & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| line.chars[j]);
-        let next = line.chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|j| line.ch(j));
+        let next = (i + 1 < line.len()).then(|| line.ch(i + 1));
         let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
         if matches!(c, '"' | '\'') && after_digit && count % 2 == 0 {
             continue; // an inch or foot mark (where a quote would open)
@@ -66,7 +66,7 @@ fn candidates(line: &mut Line, double: bool, mut found: impl FnMut(&mut Line, us
 /// qualifies.
 pub(crate) fn apply(line: &mut Line, pair: Pair) {
     let (o, c) = (pair.open, pair.close);
-    let double = is_double(line.chars[o]);
+    let double = is_double(line.ch(o));
     let convert =
         pair.han_inside || (double && (outside_left(line, o) || outside_right(line, pair)));
     if !convert {
@@ -83,7 +83,7 @@ pub(crate) fn apply(line: &mut Line, pair: Pair) {
     // removes it: dropping it could glue `’` between two letters, where a second run
     // would take it for an apostrophe.
     for pad in [o + 1, c - 1] {
-        if double && pad > o && pad < c && line.chars[pad] == ' ' {
+        if double && pad > o && pad < c && line.ch(pad) == ' ' {
             line.drop_or_double(pad, DEL);
         }
     }
@@ -104,29 +104,35 @@ pub(crate) fn outside_left(line: &Line, o: usize) -> bool {
 pub(crate) fn outside_right(line: &Line, pair: Pair) -> bool {
     let c = pair.close;
     let Some(j) = line.next(c) else { return false };
-    if line.flags[j] & FROZEN != 0 {
+    if line.flags(j) & FROZEN != 0 {
         return false;
     }
     // A paired mark counts only as the closer of a pair opened before `o`, which the walk
     // has passed.
-    if line.flags[j] & (PAIRED | MATCHED) != 0 {
-        return line.flags[j] & OPENED != 0 && punct::is_wide(line, j);
+    if line.flags(j) & (PAIRED | MATCHED) != 0 {
+        return line.flags(j) & OPENED != 0 && punct::is_wide(line, j);
     }
     punct::is_wide(line, j) || punct::would_convert(line, j, c)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chars::class;
+    use super::super::line::Cell;
     use super::*;
 
     #[test]
     fn pairs_skip_inch_marks_and_apostrophes() {
-        let mut line = Line::default();
-        line.chars = "It's 5\" \"a\"".chars().collect();
-        line.flags = vec![0; line.chars.len()];
+        let mut line = Line {
+            cells: "It's 5\" \"a\""
+                .chars()
+                .map(|c| Cell::new(c, class(c)))
+                .collect(),
+            ..Line::default()
+        };
         pair(&mut line);
         let paired: Vec<usize> = (0..line.len())
-            .filter(|&i| line.flags[i] & PAIRED != 0)
+            .filter(|&i| line.flags(i) & PAIRED != 0)
             .collect();
         assert_eq!(paired, [8, 10]);
     }

@@ -6,7 +6,7 @@
 //! a Latin run the policy decides; every other space is content and stays.
 
 use super::chars::Class;
-use super::line::{Line, CODE, DEL, DOUBLE, PAIRED, PROT};
+use super::line::{Cell, Line, CODE, DEL, DOUBLE, PAIRED, PROT};
 use super::Policy;
 
 /// One Latin run of the compacted line: what the spacing rules need to know about it,
@@ -43,33 +43,21 @@ pub(crate) struct Buffers {
     runs: Vec<Run>,
 }
 
-/// The finished characters of a line, with their flags and classes.
-#[derive(Clone, Copy)]
-struct View<'a> {
-    chars: &'a [char],
-    flags: &'a [u8],
-    class: &'a [Class],
-}
-
 /// Writes the line to `out` with its spaces decided under `policy`.
 pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
     if line.dirty {
-        compact(&mut line.chars, &mut line.flags, &mut line.cls);
+        compact(&mut line.cells);
     }
-    let v = View {
-        chars: &line.chars,
-        flags: &line.flags,
-        class: &line.cls,
-    };
+    let v = &line.cells[..];
     let runs = &mut line.spacing.runs;
     find_runs(v, runs);
-    let n = v.chars.len();
+    let n = v.len();
     // The number of runs started at or before `i`: `runs[next - 1]` holds `i` (or is the
     // last run before it), `runs[next]` is the first to start after it.
     let mut next = 0;
     for i in 0..n {
-        let c = v.chars[i];
-        if v.class[i] == Class::Latin && (i == 0 || v.class[i - 1] != Class::Latin) {
+        let c = v[i].ch();
+        if v[i].class() == Class::Latin && (i == 0 || v[i - 1].class() != Class::Latin) {
             next += 1;
         }
         if c == ' ' {
@@ -80,7 +68,7 @@ pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
             continue;
         }
         out.push(c);
-        if i + 1 < n && v.chars[i + 1] != ' ' && gap(v, runs, next, i, i + 1, false, policy) {
+        if i + 1 < n && v[i + 1].ch() != ' ' && gap(v, runs, next, i, i + 1, false, policy) {
             out.push(' ');
         }
     }
@@ -88,81 +76,75 @@ pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
 
 /// Drops the deleted characters in place, doubles [`DOUBLE`] ones, and collapses and trims
 /// the spaces that deletions may have left behind.
-fn compact(chars: &mut Vec<char>, flags: &mut Vec<u8>, cls: &mut Vec<Class>) {
+fn compact(cells: &mut Vec<Cell>) {
     let mut w = 0;
     let mut doubles = 0;
-    for r in 0..chars.len() {
-        let (c, f, k) = (chars[r], flags[r], cls[r]);
-        if f & DEL != 0 || (c == ' ' && (w == 0 || chars[w - 1] == ' ')) {
+    for r in 0..cells.len() {
+        let cell = cells[r];
+        let f = cell.flags();
+        if f & DEL != 0 || (cell.ch() == ' ' && (w == 0 || cells[w - 1].ch() == ' ')) {
             continue;
         }
-        chars[w] = c;
-        flags[w] = f;
-        cls[w] = k;
+        cells[w] = cell;
         w += 1;
         doubles += usize::from(f & DOUBLE != 0);
     }
-    if w > 0 && chars[w - 1] == ' ' {
+    if w > 0 && cells[w - 1].ch() == ' ' {
         w -= 1;
     }
-    chars.truncate(w);
-    flags.truncate(w);
-    cls.truncate(w);
+    cells.truncate(w);
     if doubles == 0 {
         return;
     }
     // Written from the end, doubled characters twice: the write index stays at or ahead
     // of the read index, so nothing is overwritten before it is read.
     let total = w + doubles;
-    chars.resize(total, ' ');
-    flags.resize(total, 0);
-    cls.resize(total, Class::Space);
+    cells.resize(total, Cell::new(' ', Class::Space));
     let mut to = total;
     for from in (0..w).rev() {
-        for _ in 0..1 + usize::from(flags[from] & DOUBLE != 0) {
+        let cell = cells[from];
+        for _ in 0..1 + usize::from(cell.flags() & DOUBLE != 0) {
             to -= 1;
-            chars[to] = chars[from];
-            flags[to] = flags[from];
-            cls[to] = cls[from];
+            cells[to] = cell;
         }
     }
 }
 
 /// Finds the Latin runs and, for compact, which phrases are protected.
-fn find_runs(v: View<'_>, runs: &mut Vec<Run>) {
-    let n = v.chars.len();
+fn find_runs(v: &[Cell], runs: &mut Vec<Run>) {
+    let n = v.len();
     runs.clear();
     let mut i = 0;
     while i < n {
-        if v.class[i] != Class::Latin {
+        if v[i].class() != Class::Latin {
             i += 1;
             continue;
         }
         let s = i;
-        while i < n && v.class[i] == Class::Latin {
+        while i < n && v[i].class() == Class::Latin {
             i += 1;
         }
-        let t = &v.chars[s..i];
-        let f = &v.flags[s..i];
-        let first = t[0];
+        let t = &v[s..i];
+        let first = t[0].ch();
         let facts = [
             (
                 Run::ALNUM,
-                f.iter().any(|f| f & CODE != 0) || t.iter().any(|c| c.is_alphanumeric()),
+                t.iter()
+                    .any(|c| c.flags() & CODE != 0 || c.ch().is_alphanumeric()),
             ),
-            (Run::PROT, f.iter().any(|f| f & PROT != 0)),
+            (Run::PROT, t.iter().any(|c| c.flags() & PROT != 0)),
             (Run::PLACEHOLDER, is_placeholder(t)),
             (
                 Run::STICKY_START,
                 first == '.'
                     || first == '/'
-                    || (first == '\'' && f[0] & PAIRED == 0)
-                    || (first == '-' && !t.get(1).is_some_and(|c| c.is_ascii_digit())),
+                    || (first == '\'' && t[0].flags() & PAIRED == 0)
+                    || (first == '-' && !t.get(1).is_some_and(|c| c.ch().is_ascii_digit())),
             ),
-            (Run::STICKY_END, matches!(t[t.len() - 1], '-' | '/')),
+            (Run::STICKY_END, matches!(t[t.len() - 1].ch(), '-' | '/')),
             (
                 Run::JOINED_PREV,
-                s >= 2 && v.chars[s - 1] == ' ' && v.class[s - 2] == Class::Latin,
+                s >= 2 && v[s - 1].ch() == ' ' && v[s - 2].class() == Class::Latin,
             ),
         ];
         let bits = facts
@@ -191,14 +173,16 @@ fn find_runs(v: View<'_>, runs: &mut Vec<Run>) {
 }
 
 /// Whether a Latin run is a printf or positional placeholder.
-fn is_placeholder(t: &[char]) -> bool {
-    match t {
-        ['$', d] => d.is_ascii_digit(),
-        ['{', mid @ .., '}'] => !mid.is_empty() && mid.iter().all(char::is_ascii_digit),
-        ['%', rest @ ..] if !rest.is_empty() && rest.len() <= 8 => {
-            let (last, body) = rest.split_last().unwrap_or((&' ', &[]));
-            last.is_ascii_alphabetic()
-                && body.iter().all(|c| {
+fn is_placeholder(t: &[Cell]) -> bool {
+    let n = t.len();
+    let at = |i: usize| t[i].ch();
+    let between = || t[1..n - 1].iter().map(|c| c.ch());
+    match t.first().map(|c| c.ch()) {
+        Some('$') => n == 2 && at(1).is_ascii_digit(),
+        Some('{') => n >= 3 && at(n - 1) == '}' && between().all(|c| c.is_ascii_digit()),
+        Some('%') if (2..=9).contains(&n) => {
+            at(n - 1).is_ascii_alphabetic()
+                && between().all(|c| {
                     c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '.' | '$' | 'l' | 'h')
                 })
         }
@@ -209,7 +193,7 @@ fn is_placeholder(t: &[char]) -> bool {
 /// Whether a space goes between `l` and `r` (`had_space`: whether one was typed).
 /// `next` is the number of runs started at or before `l` (see [`emit`]).
 fn gap(
-    v: View<'_>,
+    v: &[Cell],
     runs: &[Run],
     next: usize,
     l: usize,
@@ -218,7 +202,7 @@ fn gap(
     policy: Policy,
 ) -> bool {
     use Class::*;
-    let (lc, rc) = (v.class[l], v.class[r]);
+    let (lc, rc) = (v[l].class(), v[r].class());
     if lc == Punct || rc == Punct {
         return false;
     }
@@ -261,7 +245,13 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        let p = |s: &str| is_placeholder(&s.chars().collect::<Vec<_>>());
+        let p = |s: &str| {
+            let t: Vec<Cell> = s
+                .chars()
+                .map(|c| Cell::new(c, super::super::chars::class(c)))
+                .collect();
+            is_placeholder(&t)
+        };
         assert!(p("%s"));
         assert!(p("%05.2f"));
         assert!(p("$1"));
