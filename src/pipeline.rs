@@ -4,6 +4,7 @@ use crate::blocks::{self, Walked};
 use crate::clean::UrlContext;
 use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
+use std::borrow::Cow;
 
 /// Told when each stage ends, for the per-stage benchmark ([`crate::stages`]); the
 /// pipeline's own runs pass [`NoMarks`], which compiles to nothing.
@@ -21,13 +22,13 @@ impl Marks for NoMarks {
 }
 
 /// Runs every stage on decoded text.
-pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
+pub(crate) fn run(ex: &Extractor, text: Cow<'_, str>) -> Article {
     run_marked(ex, text, &mut NoMarks)
 }
 
 /// [`run`], telling `marks` as each stage ends.
-pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> Article {
-    let (fm, body) = front_matter::split(text);
+pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Marks) -> Article {
+    let (fm, body) = front_matter::split(&text);
     marks.mark("front matter");
     // A front-matter post is already just the article: its whole body is kept.
     let whole_post = fm.is_some();
@@ -36,6 +37,10 @@ pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> 
         max_depth: ex.max_dom_depth,
     };
     let mut dom = dom::parse_marked(body, limits, marks);
+    // The tree holds all the later stages read: text decoded here (not the caller's)
+    // goes now, not when the article is done (a page decoded from GBK, or with U+FFFD for
+    // bad bytes, can be three times its input).
+    drop(text);
     marks.mark("parse");
     let dom_warnings = std::mem::take(&mut dom.warnings);
     let page = metadata::read(&dom);
