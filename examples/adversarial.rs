@@ -204,7 +204,7 @@ fn run_one(name: &str) {
         "-"
     };
     println!(
-        "{:.3}\t{:.0}\t{:.0}\t{}\t{}\t{}",
+        "{:.3}\t{:.1}\t{:.1}\t{}\t{}\t{}",
         secs,
         before,
         peak_mib(),
@@ -237,9 +237,15 @@ fn main() {
             println!("| {name} | | | {baseline:.0} MiB | | | the baseline |");
             continue;
         }
+        // Below 1 MiB of input the multiple is the allocator's noise.
         let multiple = (num(f[2]) - baseline) * f64::from(1 << 20) / num(f[3]).max(1.0);
+        let multiple = if num(f[3]) >= f64::from(1 << 20) {
+            format!("{multiple:.1}")
+        } else {
+            "–".into()
+        };
         println!(
-            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {multiple:.1} | {} B | {} |",
+            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {multiple} | {} B | {} |",
             num(f[3]) / 1e6,
             num(f[0]),
             num(f[2]),
