@@ -214,9 +214,8 @@ fn locate(text: &str) -> Option<(&str, &str)> {
     for line in after_open.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r', ' ', '\t']);
         if bare == "---" || bare == "..." {
-            let yaml = &after_open[..offset];
-            let body = &after_open[offset + line.len()..];
-            return Some((yaml, body));
+            let (yaml, rest) = after_open.split_at_checked(offset)?;
+            return Some((yaml, rest.get(line.len()..)?));
         }
         offset += line.len();
     }
