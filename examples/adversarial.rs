@@ -1,6 +1,8 @@
 //! Measures time and peak memory of extraction on the hostile inputs of
 //! `tests/adversarial.rs`, each case in a child process so its peak memory (VmHWM) is its
 //! own. The nesting, attributes and text-node cases run at two sizes to show linear scaling.
+//! The multiple is (peak − baseline) / input, the baseline being the peak of extracting
+//! `<p>x</p>` in a process of its own.
 //!
 //! ```sh
 //! cargo run --release --example adversarial            # all cases, a Markdown table
@@ -16,9 +18,12 @@ use std::time::Instant;
 /// A named case and the function that builds its input.
 type Case = (String, Box<dyn Fn() -> Vec<u8>>);
 
+/// The case whose peak is the process's baseline.
+const BASELINE: &str = "baseline: <p>x</p>";
+
 /// Every case, in table order.
 fn cases() -> Vec<Case> {
-    let mut v: Vec<Case> = Vec::new();
+    let mut v: Vec<Case> = vec![(BASELINE.into(), Box::new(|| b"<p>x</p>".to_vec()))];
     for n in [50_000, 100_000] {
         v.push((
             format!("nested <div> ×{n}"),
@@ -109,6 +114,50 @@ fn cases() -> Vec<Case> {
         }),
     ));
     v.push((
+        "front matter: 120 KB anchor, 30,000 aliases".into(),
+        Box::new(|| hostile::alias_amplification(120_000, 30_000).into_bytes()),
+    ));
+    v.push((
+        "front matter: 100,000 one-letter tags".into(),
+        Box::new(|| {
+            format!(
+                "---\ntitle: t\ntags: [{}]\n---\n<p>body</p>",
+                vec!["a"; 100_000].join(",")
+            )
+            .into_bytes()
+        }),
+    ));
+    v.push((
+        "front matter: `- ` nested 100,000 deep".into(),
+        Box::new(|| {
+            format!(
+                "---\ntitle: t\ntags:\n  {}x\n---\n<p>body</p>",
+                "- ".repeat(100_000)
+            )
+            .into_bytes()
+        }),
+    ));
+    v.push((
+        "10 MB of `&amp` without `;`".into(),
+        Box::new(|| hostile::repeated("<p>", "&amp", 10 << 20).into_bytes()),
+    ));
+    v.push((
+        "10 MB of bare `& `".into(),
+        Box::new(|| hostile::repeated("<p>", "& ", 10 << 20).into_bytes()),
+    ));
+    v.push((
+        "10 MB of unmatched `(\"“`$`, `http://`, `1：`".into(),
+        Box::new(|| hostile::repeated("<p>中", "( \" “ ` $ http:// 1：", 10 << 20).into_bytes()),
+    ));
+    v.push((
+        "25 MB paragraph of ASCII after one Han".into(),
+        Box::new(|| hostile::repeated("<p>中", "x", 25 << 20).into_bytes()),
+    ));
+    v.push((
+        "25 MB of `()` after one Han".into(),
+        Box::new(|| hostile::repeated("<p>中", "()", 25 << 20).into_bytes()),
+    ));
+    v.push((
         "YAML nested 100,000 deep".into(),
         Box::new(|| {
             format!(
@@ -146,18 +195,22 @@ fn run_one(name: &str) {
     let start = Instant::now();
     let article = textsift::extract(&input).expect("within the default limits");
     let secs = start.elapsed().as_secs_f64();
-    let capped = article
-        .warnings
-        .iter()
-        .any(|w| w.contains("max_dom_depth") || w.contains("attributes"));
+    let warned = |needle: &str| article.warnings.iter().any(|w| w.contains(needle));
+    let note = if warned("max_dom_depth") || warned("attributes") {
+        "capped"
+    } else if warned("read line by line") {
+        "front matter read line by line"
+    } else {
+        "-"
+    };
     println!(
-        "{:.3}\t{:.0}\t{:.0}\t{}\t{}\t{}",
+        "{:.3}\t{:.1}\t{:.1}\t{}\t{}\t{}",
         secs,
         before,
         peak_mib(),
         input.len(),
         article.text().len(),
-        if capped { "capped" } else { "-" }
+        note
     );
 }
 
@@ -167,23 +220,36 @@ fn main() {
         return;
     }
     let exe = std::env::current_exe().expect("own path");
-    println!("| case | input | time | peak memory (input built) | text out | note |");
-    println!("| --- | ---: | ---: | ---: | ---: | --- |");
+    println!("| case | input | time | peak memory (input built) | × input | text out | note |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    let mut baseline = 0.0;
     for (name, _) in cases() {
         let out = Command::new(&exe).arg(&name).output().expect("run a case");
         let line = String::from_utf8_lossy(&out.stdout);
         let f: Vec<&str> = line.trim().split('\t').collect();
         if !out.status.success() || f.len() < 6 {
-            println!("| {name} | | FAILED | | | {} |", out.status);
+            println!("| {name} | | FAILED | | | | {} |", out.status);
             continue;
         }
-        let mib = |s: &str| s.parse::<f64>().unwrap_or(0.0);
+        let num = |s: &str| s.parse::<f64>().unwrap_or(0.0);
+        if name == BASELINE {
+            baseline = num(f[2]);
+            println!("| {name} | | | {baseline:.0} MiB | | | the baseline |");
+            continue;
+        }
+        // Below 1 MiB of input the multiple is the allocator's noise.
+        let multiple = (num(f[2]) - baseline) * f64::from(1 << 20) / num(f[3]).max(1.0);
+        let multiple = if num(f[3]) >= f64::from(1 << 20) {
+            format!("{multiple:.1}")
+        } else {
+            "–".into()
+        };
         println!(
-            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {} B | {} |",
-            mib(f[3]) / 1e6,
-            mib(f[0]),
-            mib(f[2]),
-            mib(f[1]),
+            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {multiple} | {} B | {} |",
+            num(f[3]) / 1e6,
+            num(f[0]),
+            num(f[2]),
+            num(f[1]),
             f[4],
             f[5]
         );

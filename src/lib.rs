@@ -76,7 +76,7 @@ pub mod stages {
         let decoded = crate::decode::decode(bytes, None);
         crate::pipeline::Marks::mark(&mut timer, "decode");
         let article =
-            crate::pipeline::run_marked(crate::default_extractor(), &decoded.text, &mut timer);
+            crate::pipeline::run_marked(crate::default_extractor(), decoded.text, &mut timer);
         std::hint::black_box(article);
         timer.times
     }

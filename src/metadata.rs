@@ -96,7 +96,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         }
     }
     let title = title.map(|t| {
-        let t = strip_site_name(&t, m.site_name.as_deref());
+        let t = strip_site_name(t, m.site_name.as_deref());
         // `<title>` is the headline plus more (`Headline：Section`): the `<h1>` says where
         // the headline ends.
         match &h1 {
@@ -283,7 +283,7 @@ fn language_tag(raw: &str) -> Option<String> {
 
 /// A `<title>` less its site-name part (`Headline - Site`, `Site | Headline`): the part
 /// that is the `og:site_name`, else a trailing part shorter than the headline.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
+fn strip_site_name(title: String, site: Option<&str>) -> String {
     const SEPARATORS: &[&str] = &[
         " - ", " | ", " _ ", " – ", " — ", " » ", "——", "--", "_", "|",
     ];
@@ -306,7 +306,7 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
         if tail.chars().count() * 2 > head.chars().count() {
-            return title.to_string();
+            return title;
         }
         // `Headline_Section_Site`: short parts keep coming off the end.
         let mut head = head;
@@ -323,11 +323,20 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
         }
         return head.to_string();
     }
-    title.to_string()
+    title
 }
 
+/// `s` with its whitespace runs made single spaces and its ends trimmed. Written word by
+/// word: a list of the words first took 16 bytes a word (134 MB for a 10 MB `<title>`).
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

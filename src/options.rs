@@ -200,8 +200,10 @@ impl Extractor {
         label: Option<&str>,
     ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
-        let decoded = crate::decode::decode(bytes, label);
-        let mut article = crate::pipeline::run(self, &decoded.text);
+        let mut decoded = crate::decode::decode(bytes, label);
+        // The pipeline frees the text once the tree is built.
+        let text = std::mem::take(&mut decoded.text);
+        let mut article = crate::pipeline::run(self, text);
         article.warnings.extend(decoded.warnings);
         article.encoding = Some(decoded.encoding.to_string());
         article.encoding_source = Some(decoded.source.to_string());
@@ -212,7 +214,7 @@ impl Extractor {
     /// Extracts an article from text that is already decoded.
     pub fn extract_str(&self, text: &str) -> Result<Article, Error> {
         self.check_size(text.len())?;
-        Ok(crate::pipeline::run(self, text))
+        Ok(crate::pipeline::run(self, text.into()))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {

@@ -4,6 +4,7 @@ use crate::blocks::{self, Caption, Walked};
 use crate::clean::UrlContext;
 use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
+use std::borrow::Cow;
 
 /// Told when each stage ends, for the per-stage benchmark ([`crate::stages`]); the
 /// pipeline's own runs pass [`NoMarks`], which compiles to nothing.
@@ -21,13 +22,13 @@ impl Marks for NoMarks {
 }
 
 /// Runs every stage on decoded text.
-pub(crate) fn run(ex: &Extractor, text: &str) -> Article {
+pub(crate) fn run(ex: &Extractor, text: Cow<'_, str>) -> Article {
     run_marked(ex, text, &mut NoMarks)
 }
 
 /// [`run`], telling `marks` as each stage ends.
-pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> Article {
-    let (fm, body) = front_matter::split(text);
+pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Marks) -> Article {
+    let (fm, body) = front_matter::split(&text);
     marks.mark("front matter");
     // A front-matter post is already just the article: its whole body is kept.
     let whole_post = fm.is_some();
@@ -36,6 +37,10 @@ pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> 
         max_depth: ex.max_dom_depth,
     };
     let mut dom = dom::parse_marked(body, limits, marks);
+    // The tree holds all the later stages read: text decoded here (not the caller's)
+    // goes now, not when the article is done (a page decoded from GBK, or with U+FFFD for
+    // bad bytes, can be three times its input).
+    drop(text);
     marks.mark("parse");
     let dom_warnings = std::mem::take(&mut dom.warnings);
     let page = metadata::read(&dom);
@@ -227,10 +232,11 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
         .blocks
         .into_iter()
         .map(|b| {
+            // Each block's text is handed on and freed as soon as its stage is done with it.
             let text = if b.kind == BlockKind::Code {
                 b.text
             } else {
-                normalize(&entities::decode_leftovers(&b.text), policy)
+                normalize::normalize_owned(entities::decode_owned(b.text), policy)
             };
             Block { kind: b.kind, text }
         })
@@ -277,10 +283,7 @@ fn drop_title_heading(article: &mut Article) {
         matches!(
             b.kind,
             BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::TableRow
-        ) && {
-            let text = fold(&b.text);
-            !text.is_empty() && (text == title || (text.len() >= 12 && title.starts_with(&text)))
-        }
+        ) && is_title(&b.text, &title)
     });
     let found = found.or_else(|| {
         let first_text = article
@@ -301,6 +304,25 @@ fn drop_title_heading(article: &mut Article) {
             image.block -= 1;
         }
     }
+}
+
+/// Whether `text`, folded as the title was (letters and digits, lower-cased), is the
+/// folded `title`, or begins it and is at least 12 bytes long. Compared as it is folded,
+/// so a long paragraph is neither copied nor read past the title's length.
+fn is_title(text: &str, title: &str) -> bool {
+    let mut rest = title.chars();
+    let mut len = 0;
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if rest.next() != Some(c) {
+            return false;
+        }
+        len += c.len_utf8();
+    }
+    len > 0 && (rest.as_str().is_empty() || len >= 12)
 }
 
 /// Random-image services used as stand-in covers (not a real lead image).

@@ -31,13 +31,35 @@ impl Serialize for Article {
         if let Some(v) = &self.canonical_url {
             map.serialize_entry("canonical_url", v)?;
         }
-        map.serialize_entry("text", &self.text())?;
+        // Written piece by piece: no joined copy of the whole text.
+        map.serialize_entry("text", &JoinedText(&self.blocks))?;
         map.serialize_entry("blocks", &self.blocks)?;
         map.serialize_entry("images", &self.images)?;
         if !self.warnings.is_empty() {
             map.serialize_entry("warnings", &self.warnings)?;
         }
         map.end()
+    }
+}
+
+/// The blocks' texts joined by a blank line, as [`Article::text`] gives them.
+struct JoinedText<'a>(&'a [Block]);
+
+impl Serialize for JoinedText<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl std::fmt::Display for JoinedText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, block) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            f.write_str(&block.text)?;
+        }
+        Ok(())
     }
 }
 

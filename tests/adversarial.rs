@@ -7,7 +7,7 @@
 mod hostile;
 
 use hostile::{garbage, nested};
-use textsift::{Article, Error, Extractor};
+use textsift::{Article, Error, Extractor, Policy};
 
 /// `release` in release builds, `debug` in debug builds.
 fn size(release: usize, debug: usize) -> usize {
@@ -324,6 +324,129 @@ fn dates_out_of_range() {
         ));
         assert_eq!(a.text(), "body");
     }
+}
+
+/// Issue 10: a 120 KB string anchor used 30,000 times in `tags` (205 KiB of front matter,
+/// under its limit) loaded as 3.5 GB in 11 s: saphyr copies the anchor for every alias,
+/// and its alias budget counts nodes, not bytes.
+#[test]
+fn front_matter_alias_amplification_is_bounded_and_the_body_kept() {
+    let a = extract(&hostile::alias_amplification(120_000, 30_000));
+    assert_eq!(a.text(), "body");
+    assert_eq!(a.title.as_deref(), Some("t"));
+    assert!(
+        warned(&a, "front matter would load as more than"),
+        "{:?}",
+        a.warnings
+    );
+    assert!(a.tags.iter().all(|t| t.len() < 8), "{:?}", a.tags);
+}
+
+/// A block sequence nested 100,000 deep (`- - - … x`) overflowed the stack: saphyr's
+/// parser recursed once per level.
+#[test]
+fn front_matter_nested_100k_deep_does_not_overflow_the_stack() {
+    for page in [
+        format!(
+            "---\ntitle: t\ntags:\n  {}x\n---\n<p>body</p>",
+            "- ".repeat(100_000)
+        ),
+        format!(
+            "---\ntitle: t\nb: &a\n  {}x\ntags: [*a, *a]\n---\n<p>body</p>",
+            "- ".repeat(100_000)
+        ),
+    ] {
+        let a = extract(&page);
+        assert_eq!(a.text(), "body");
+        assert_eq!(a.title.as_deref(), Some("t"));
+        assert!(warned(&a, "front matter nests deeper"), "{:?}", a.warnings);
+    }
+}
+
+/// 100,000 one-letter tags (200 KB) loaded as 100 bytes a node, and their de-duplication
+/// compared every tag with every other.
+#[test]
+fn front_matter_with_100k_tags_stays_bounded() {
+    let one_letter = vec!["a"; 100_000].join(",");
+    let distinct: Vec<String> = (0..30_000).map(|i| format!("t{i}")).collect();
+    for tags in [one_letter, distinct.join(", ")] {
+        let a = extract(&format!("---\ntitle: t\ntags: [{tags}]\n---\n<p>body</p>"));
+        assert_eq!(a.text(), "body");
+        assert!(a.tags.len() <= 1000, "{}", a.tags.len());
+        assert!(warned(&a, "front matter"), "{:?}", a.warnings);
+    }
+}
+
+// ---- text: entities and the normaliser ------------------------------------------------
+
+/// Issue 10: 10 MB of `&amp` without `;` took over a minute, 1 MB of bare `& ` 25 s: the
+/// leftover-entity pass searched the rest of the text for a `;` at every `&`.
+#[test]
+fn unterminated_entities_decode_in_linear_time() {
+    let n = size(10 << 20, 1 << 20) / 4;
+    let a = extract(&format!("<p>{}", "&amp".repeat(n)));
+    assert_eq!(a.text(), "&".repeat(n));
+    // Escaped twice, without `;`: the leftover pass sees `&amp` itself.
+    let a = extract(&format!("<p>{}", "&amp;amp".repeat(n / 2)));
+    assert_eq!(a.text(), "&amp".repeat(n / 2));
+    let a = extract(&format!("<p>{}", "& ".repeat(n)));
+    assert_eq!(a.text(), "& ".repeat(n).trim_end());
+    // A `;` far after each leftover `&hellip` does not make it an entity.
+    let a = extract(&format!("<p>{};", "&amp;hellip 中".repeat(n / 4)));
+    assert!(
+        a.text().starts_with("&hellip中&hellip"),
+        "{}",
+        short(&a.text())
+    );
+}
+
+/// The normaliser's passes look a bounded way ahead or pair with a stack, so a text made
+/// of one mark that never closes (issue 10 asked for 10 MB of each) stays linear, and is
+/// normalised once for all (idempotent).
+#[test]
+fn unmatched_marks_normalise_in_linear_time() {
+    let n = size(10 << 20, 256 << 10);
+    for unit in [
+        "中(",
+        "中)",
+        "中（",
+        "中\"",
+        "中“",
+        "中'",
+        "中`",
+        "中``a`",
+        "中$a",
+        "$a中",
+        "中http://",
+        "http://x中",
+        "中1：",
+        "1： 中",
+        "中...",
+        "中…",
+        "中&amp",
+        "&#中",
+        "a@b中",
+        "中 ,",
+        "a,中",
+        "【中",
+        "中 x(",
+        "中\" a \"",
+        "中-U",
+        "k=v中",
+    ] {
+        let text = unit.repeat(n / unit.len());
+        for policy in [Policy::Compact, Policy::Pangu] {
+            let once = textsift::normalize(&text, policy);
+            assert!(once.len() >= text.len() / 2, "{unit}");
+            assert_eq!(
+                textsift::normalize(&once, policy),
+                once,
+                "{unit} not idempotent"
+            );
+        }
+    }
+    let a = extract(&hostile::repeated("<p>中", "( \" “ ` $ http:// 1：", n));
+    assert!(a.text().len() >= n / 2);
 }
 
 // ---- URLs and limits ---------------------------------------------------------------

@@ -113,6 +113,33 @@ pub fn normalize(text: &str, policy: Policy) -> String {
     out
 }
 
+/// [`normalize`] of an owned text, which it drops as soon as it can: a text of one line
+/// with Han is dropped once the line's characters are loaded, before the passes run and
+/// the output grows (the extractor's largest blocks are one long paragraph).
+pub(crate) fn normalize_owned(text: String, policy: Policy) -> String {
+    if policy == Policy::Keep || text.is_ascii() || memchr::memchr(b'\n', text.as_bytes()).is_some()
+    {
+        return normalize(&text, policy);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 8);
+    let mut line = line::Line::default();
+    let (body, cr) = match text.strip_suffix('\r') {
+        Some(body) => (body, true),
+        None => (text.as_str(), false),
+    };
+    match line.load(body) {
+        line::Scope::KanaOrHangul => out.push_str(body),
+        scope => {
+            drop(text);
+            line.finish(scope, policy, &mut out);
+        }
+    }
+    if cr {
+        out.push('\r');
+    }
+    out
+}
+
 /// Normalises one line (no `\n`) into `out`.
 fn normalize_line(text: &str, policy: Policy, line: &mut line::Line, out: &mut String) {
     if policy == Policy::Keep || text.is_ascii() {

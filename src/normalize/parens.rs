@@ -8,23 +8,24 @@
 //! corner brackets are never converted.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, FROZEN};
+use super::line::{Line, Pair, FROZEN, MATCHED};
 use super::quotes::{outside_left, outside_right};
 
-/// Matches the parentheses of `line` and records the pairs in `line.partner`.
+/// Matches the parentheses of `line` and flags both ends of each pair [`MATCHED`]
+/// (`Line::list_pairs` links them).
 pub(crate) fn pair(line: &mut Line) {
     let mut stack = std::mem::take(&mut line.stack);
     stack.clear();
     for i in 0..line.len() {
-        if line.flags[i] & FROZEN != 0 {
+        if line.flags(i) & FROZEN != 0 {
             continue;
         }
-        match line.chars[i] {
+        match line.ch(i) {
             '(' | '（' => stack.push(i as u32),
             ')' | '）' => {
                 if let Some(o) = stack.pop() {
-                    line.partner[o as usize] = i as u32;
-                    line.partner[i] = o;
+                    line.flag(o as usize, MATCHED);
+                    line.flag(i, MATCHED);
                 }
             }
             _ => {}
@@ -38,18 +39,18 @@ pub(crate) fn is_paren(c: char) -> bool {
     matches!(c, '(' | ')' | '（' | '）')
 }
 
-/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
-/// converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, o: usize) {
-    let c = line.partner[o] as usize;
-    if line.chars[o] == '（' && line.chars[c] == '）' {
+/// Decides `pair` (when the left-to-right walk reaches its opener) and converts it if it
+/// qualifies.
+pub(crate) fn apply(line: &mut Line, pair: Pair) {
+    let (o, c) = (pair.open, pair.close);
+    if line.ch(o) == '（' && line.ch(c) == '）' {
         return;
     }
     let glued = line
         .prev_adjacent(o)
-        .is_some_and(|j| is_latin_alnum(line.chars[j]));
+        .is_some_and(|j| is_latin_alnum(line.ch(j)));
     let convert =
-        line.han_between(o, c) || (!glued && (outside_left(line, o) || outside_right(line, o, c)));
+        pair.han_inside || (!glued && (outside_left(line, o) || outside_right(line, pair)));
     if convert {
         line.set(o, '（');
         line.set(c, '）');

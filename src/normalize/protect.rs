@@ -6,7 +6,7 @@
 //! entities are flagged [`ENTITY`]. Each finder is one forward scan.
 
 use super::chars::Class;
-use super::line::{Line, CODE, ENTITY, PROT};
+use super::line::{Cell, Line, CODE, ENTITY, PROT};
 
 /// Flags everything protected in `line`.
 pub(crate) fn mark(line: &mut Line) {
@@ -23,11 +23,11 @@ pub(crate) fn mark(line: &mut Line) {
         entities(line);
     }
     for i in 0..line.len() {
-        let f = line.flags[i];
+        let f = line.flags(i);
         if f & (CODE | PROT) != 0 {
-            line.cls[i] = Class::Latin;
+            line.set_cls(i, Class::Latin);
         } else if f & ENTITY != 0 {
-            line.cls[i] = Class::Other;
+            line.set_cls(i, Class::Other);
         }
     }
 }
@@ -39,12 +39,12 @@ fn code_spans(line: &mut Line) {
     let mut i = 0;
     let n = line.len();
     while i < n {
-        if line.chars[i] != '`' {
+        if line.ch(i) != '`' {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && line.chars[i] == '`' {
+        while i < n && line.ch(i) == '`' {
             i += 1;
         }
         let len = i - start;
@@ -53,7 +53,7 @@ fn code_spans(line: &mut Line) {
         }
         match open[len - 1] {
             Some(o) => {
-                line.flags[o..i].iter_mut().for_each(|f| *f |= CODE);
+                (o..i).for_each(|j| line.flag(j, CODE));
                 open = [None; 3];
             }
             None => open[len - 1] = Some(start),
@@ -66,31 +66,30 @@ fn code_spans(line: &mut Line) {
 /// Latin or space (no Han, no full-width marks). `$999 起` alone is money, not math.
 fn math_spans(line: &mut Line) {
     let n = line.len();
-    let latin = |line: &Line, j: usize| j < n && line.cls[j] == Class::Latin;
+    let latin = |line: &Line, j: usize| j < n && line.cls(j) == Class::Latin;
     let mut open: Option<usize> = None;
     for i in 0..n {
-        if line.flags[i] & CODE != 0 {
+        if line.flags(i) & CODE != 0 {
             open = None;
             continue;
         }
-        let c = line.chars[i];
+        let c = line.ch(i);
         if c != '$' {
-            if open.is_some() && !matches!(line.cls[i], Class::Latin | Class::Space) {
+            if open.is_some() && !matches!(line.cls(i), Class::Latin | Class::Space) {
                 open = None;
             }
             continue;
         }
         if let Some(o) = open {
-            let closes = i > o + 1
-                && latin(line, i - 1)
-                && !line.chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+            let closes =
+                i > o + 1 && latin(line, i - 1) && !(i + 1 < n && line.ch(i + 1).is_ascii_digit());
             if closes {
-                line.flags[o..=i].iter_mut().for_each(|f| *f |= CODE);
+                (o..=i).for_each(|j| line.flag(j, CODE));
                 open = None;
                 continue;
             }
         }
-        open = (latin(line, i + 1) && line.chars[i + 1] != '$').then_some(i);
+        open = (latin(line, i + 1) && line.ch(i + 1) != '$').then_some(i);
     }
 }
 
@@ -98,8 +97,8 @@ fn math_spans(line: &mut Line) {
 /// straight quote or a parenthesis. Quotes and parentheses may later turn full-width,
 /// which would change the token on a second run, so they always end one.
 fn token_char(line: &Line, i: usize) -> bool {
-    let c = line.chars[i];
-    line.flags[i] & CODE == 0 && line.cls[i] == Class::Latin && !matches!(c, '"' | '\'' | '(' | ')')
+    let c = line.ch(i);
+    line.flags(i) & CODE == 0 && line.cls(i) == Class::Latin && !matches!(c, '"' | '\'' | '(' | ')')
 }
 
 /// Splits the line into tokens of Latin characters and flags the protected ones.
@@ -121,19 +120,21 @@ fn tokens(line: &mut Line) {
         // of the token; only `./` and `../` keep their dots.
         while s < e
             && matches!(
-                line.chars[s],
+                line.ch(s),
                 '[' | '{' | '<' | ',' | ';' | ':' | '!' | '?' | '*' | '.'
             )
         {
-            let rest = &line.chars[s..e];
-            if rest.starts_with(&['.', '/']) || rest.starts_with(&['.', '.', '/']) {
+            let at = |k: usize| (s + k < e).then(|| line.ch(s + k));
+            let dot_slash = at(0) == Some('.') && at(1) == Some('/');
+            let dot_dot_slash = at(0) == Some('.') && at(1) == Some('.') && at(2) == Some('/');
+            if dot_slash || dot_dot_slash {
                 break;
             }
             s += 1;
         }
         while e > s
             && matches!(
-                line.chars[e - 1],
+                line.ch(e - 1),
                 ']' | '}' | '>' | '.' | ',' | ';' | ':' | '!' | '?' | '*'
             )
         {
@@ -144,95 +145,138 @@ fn tokens(line: &mut Line) {
         }
         // A flag must not be glued to a Latin word or a Han character on its left.
         let after_gap = s == 0 || {
-            let p = line.chars[s - 1];
-            !p.is_alphanumeric() && line.cls[s - 1] != Class::Han
+            let p = line.ch(s - 1);
+            !p.is_alphanumeric() && line.cls(s - 1) != Class::Han
         };
-        if is_protected(&line.chars[s..e], after_gap) {
+        if is_protected(Token(&line.cells[s..e]), after_gap) {
             // A URL or path may go on with a parenthesised part: `wiki/Rust_(language)`.
-            if e == i && i < n && line.chars[i] == '(' {
+            if e == i && i < n && line.ch(i) == '(' {
                 let mut j = i + 1;
-                while j < n && (token_char(line, j) || line.chars[j] == '\'') {
+                while j < n && (token_char(line, j) || line.ch(j) == '\'') {
                     j += 1;
                 }
-                if j < n && line.chars[j] == ')' && j > i + 1 {
+                if j < n && line.ch(j) == ')' && j > i + 1 {
                     e = j + 1;
                     i = e;
                 }
             }
-            line.flags[s..e].iter_mut().for_each(|f| *f |= PROT);
+            (s..e).for_each(|j| line.flag(j, PROT));
         }
+    }
+}
+
+/// A token's characters, read from the line's cells in place.
+#[derive(Clone, Copy)]
+struct Token<'a>(&'a [Cell]);
+
+impl<'a> Token<'a> {
+    fn len(self) -> usize {
+        self.0.len()
+    }
+
+    fn at(self, i: usize) -> Option<char> {
+        self.0.get(i).map(|c| c.ch())
+    }
+
+    fn chars(self) -> impl Iterator<Item = char> + 'a {
+        self.0.iter().map(|c| c.ch())
+    }
+
+    fn contains(self, c: char) -> bool {
+        self.chars().any(|x| x == c)
+    }
+
+    fn position(self, c: char) -> Option<usize> {
+        self.chars().position(|x| x == c)
+    }
+
+    fn from(self, i: usize) -> Token<'a> {
+        Token(self.0.get(i..).unwrap_or_default())
+    }
+
+    fn to(self, i: usize) -> Token<'a> {
+        Token(self.0.get(..i).unwrap_or_default())
+    }
+
+    /// Whether three consecutive characters are `a`, `b`, `c`.
+    fn has3(self, f: impl Fn(char, char, char) -> bool) -> bool {
+        self.0
+            .windows(3)
+            .any(|w| f(w[0].ch(), w[1].ch(), w[2].ch()))
     }
 }
 
 /// Whether a token is a URL, e-mail address, mention, path, flag or `key=value`.
 /// `may_be_flag` says the token starts right after a space, a mark or the line start
 /// (not glued to a Latin word or a Han character).
-fn is_protected(t: &[char], may_be_flag: bool) -> bool {
-    let has_alnum = t.iter().any(|c| c.is_alphanumeric());
+fn is_protected(t: Token<'_>, may_be_flag: bool) -> bool {
+    let has_alnum = t.chars().any(|c| c.is_alphanumeric());
     if !has_alnum {
         return false;
     }
     let lower_starts = |p: &str| {
         t.len() >= p.len()
-            && t.iter()
+            && t.chars()
                 .zip(p.chars())
                 .all(|(a, b)| a.to_ascii_lowercase() == b)
     };
     // URL: scheme:// or www.
-    if lower_starts("www.") || t.windows(3).any(|w| w == [':', '/', '/']) {
+    if lower_starts("www.") || t.has3(|a, b, c| a == ':' && b == '/' && c == '/') {
         return true;
     }
     // E-mail (local@domain.tld) or @mention.
-    if let Some(at) = t.iter().position(|&c| c == '@') {
+    if let Some(at) = t.position('@') {
         if at == 0 {
-            return t.len() > 1 && (t[1].is_alphanumeric() || t[1] == '_');
+            return t.at(1).is_some_and(|c| c.is_alphanumeric() || c == '_');
         }
-        let domain = &t[at + 1..];
-        if t[at - 1].is_alphanumeric()
-            && domain.contains(&'.')
-            && domain.first().is_some_and(|c| c.is_alphanumeric())
+        let domain = t.from(at + 1);
+        if t.at(at - 1).is_some_and(char::is_alphanumeric)
+            && domain.contains('.')
+            && domain.at(0).is_some_and(char::is_alphanumeric)
         {
             return true;
         }
     }
     // Paths: leading /, ~/, ./, ../, a drive letter, a backslash, or / with a .ext.
-    let first = t[0];
+    let Some(first) = t.at(0) else { return false };
     // A lone `/segment` glued to Han is a unit (`元/kg`), not a path.
-    let rooted = first == '/' && t.len() > 1 && (may_be_flag || t[1..].contains(&'/'));
+    let rooted = first == '/' && t.len() > 1 && (may_be_flag || t.from(1).contains('/'));
     if rooted
         || lower_starts("~/")
         || lower_starts("./")
         || lower_starts("../")
-        || t.contains(&'\\')
-        || (t.len() > 2 && first.is_ascii_alphabetic() && t[1] == ':' && matches!(t[2], '/' | '\\'))
+        || t.contains('\\')
+        || (first.is_ascii_alphabetic()
+            && t.at(1) == Some(':')
+            && matches!(t.at(2), Some('/' | '\\')))
     {
         return true;
     }
-    if t.contains(&'/') && has_extension(t) {
+    if t.contains('/') && has_extension(t) {
         return true;
     }
     // Command-line flags: -U, --force.
     if may_be_flag && first == '-' {
-        let rest = if t.get(1) == Some(&'-') {
-            &t[2..]
+        let rest = if t.at(1) == Some('-') {
+            t.from(2)
         } else {
-            &t[1..]
+            t.from(1)
         };
-        if rest.first().is_some_and(|c| c.is_ascii_alphabetic()) {
+        if rest.at(0).is_some_and(|c| c.is_ascii_alphabetic()) {
             return true;
         }
     }
     // key=value
-    if let Some(eq) = t.iter().position(|&c| c == '=') {
-        let key = &t[..eq];
-        let value = &t[eq + 1..];
+    if let Some(eq) = t.position('=') {
+        let key = t.to(eq);
+        let value = t.from(eq + 1);
         let key_ok = key
-            .first()
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
+            .at(0)
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && key
-                .iter()
+                .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-        if key_ok && !value.is_empty() && !value.contains(&'=') {
+        if key_ok && value.len() > 0 && !value.contains('=') {
             return true;
         }
     }
@@ -241,34 +285,34 @@ fn is_protected(t: &[char], may_be_flag: bool) -> bool {
 
 /// Whether some `.` in `t` is followed by a letter and preceded by a letter or digit
 /// (`nginx.conf`, `example.com`), as opposed to `1.1`.
-fn has_extension(t: &[char]) -> bool {
-    t.windows(3)
-        .any(|w| w[1] == '.' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphabetic())
+fn has_extension(t: Token<'_>) -> bool {
+    t.has3(|a, b, c| b == '.' && a.is_ascii_alphanumeric() && c.is_ascii_alphabetic())
 }
 
 /// HTML entity text (`&quot;`, `&#39;`, `&#x27;`): left exactly as typed.
 fn entities(line: &mut Line) {
     let n = line.len();
     let mut i = 0;
+    let at = |line: &Line, j: usize| (j < n).then(|| line.ch(j));
     while i < n {
-        if line.chars[i] != '&' || line.flags[i] != 0 {
+        if line.ch(i) != '&' || line.flags(i) != 0 {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        let numeric = line.chars.get(j) == Some(&'#');
+        let numeric = at(line, j) == Some('#');
         if numeric {
             j += 1;
-            if matches!(line.chars.get(j), Some('x' | 'X')) {
+            if matches!(at(line, j), Some('x' | 'X')) {
                 j += 1;
             }
         }
         let body = j;
-        while j < n && j - body < 32 && line.chars[j].is_ascii_alphanumeric() {
+        while j < n && j - body < 32 && line.ch(j).is_ascii_alphanumeric() {
             j += 1;
         }
-        if j < n && j > body && line.chars[j] == ';' {
-            line.flags[i..=j].iter_mut().for_each(|f| *f |= ENTITY);
+        if j < n && j > body && line.ch(j) == ';' {
+            (i..=j).for_each(|k| line.flag(k, ENTITY));
             i = j + 1;
         } else {
             i += 1;
@@ -281,8 +325,11 @@ mod tests {
     use super::*;
 
     fn prot(s: &str) -> bool {
-        let t: Vec<char> = s.chars().collect();
-        is_protected(&t, true)
+        let t: Vec<Cell> = s
+            .chars()
+            .map(|c| Cell::new(c, super::super::chars::class(c)))
+            .collect();
+        is_protected(Token(&t), true)
     }
 
     #[test]

@@ -7,27 +7,47 @@
 //! decision looks at on its left can change after it.
 
 use super::chars::{is_latin_alnum, Class};
-use super::line::{Ctx, Line, DEL, DOUBLE};
+use super::line::{Ctx, Line, DEL, DOUBLE, MATCHED, OPENED, PAIRED};
 use super::{parens, quotes};
 
 /// Converts the quotes, parentheses, marks and ellipses of `line`.
 pub(crate) fn convert(line: &mut Line) {
     let n = line.len();
+    // The next entry of `line.openers`, and whether a paired double or single quote is
+    // open: paired quotes of a kind alternate opener, closer.
+    let mut entry = 0;
+    let (mut double_open, mut single_open) = (false, false);
     let mut i = 0;
     while i < n {
         if !line.free(i) {
             i += 1;
             continue;
         }
-        let c = line.chars[i];
-        let partner = line.partner[i] as usize;
-        if (quotes::is_quote(c) || parens::is_paren(c)) && partner != super::line::NONE as usize {
-            if partner > i {
-                if parens::is_paren(c) {
-                    parens::apply(line, i);
+        let c = line.ch(i);
+        let f = line.flags(i);
+        if f & (PAIRED | MATCHED) != 0 {
+            let opens = if f & MATCHED != 0 {
+                matches!(c, '(' | '（')
+            } else {
+                let open = if quotes::is_double(c) {
+                    &mut double_open
                 } else {
-                    quotes::apply(line, i);
+                    &mut single_open
+                };
+                *open = !*open;
+                *open
+            };
+            // A closer was decided with its opener.
+            if opens {
+                if let Some(pair) = line.pair(i, entry) {
+                    line.flag(pair.close, OPENED);
+                    if parens::is_paren(c) {
+                        parens::apply(line, pair);
+                    } else {
+                        quotes::apply(line, pair);
+                    }
                 }
+                entry += 1;
             }
         } else if c == '.' || c == '…' {
             let end = run_end(line, i, c);
@@ -56,7 +76,7 @@ pub(crate) fn convert(line: &mut Line) {
 /// One past the run of free `c` characters starting at `i`.
 fn run_end(line: &Line, i: usize, c: char) -> usize {
     let mut e = i;
-    while e < line.len() && line.chars[e] == c && line.free(e) {
+    while e < line.len() && line.ch(e) == c && line.free(e) {
         e += 1;
     }
     e
@@ -80,7 +100,7 @@ fn wide(c: char) -> char {
 
 fn apply_mark(line: &mut Line, i: usize) {
     if mark_converts(line, i, line.ctx(line.prev(i))) {
-        line.set(i, wide(line.chars[i]));
+        line.set(i, wide(line.ch(i)));
     }
 }
 
@@ -91,13 +111,13 @@ fn apply_mark(line: &mut Line, i: usize) {
 /// convert, and only when Han follows (`iPhone,好开心`); `!`, `.` and `:` after a Latin
 /// word stay (`Yahoo!`, `Mr.`, `2!`).
 fn mark_converts(line: &Line, i: usize, left: Ctx) -> bool {
-    let c = line.chars[i];
+    let c = line.ch(i);
     match left {
         Ctx::Han => {
             !(c == '.'
                 && line
                     .next_adjacent(i)
-                    .is_some_and(|j| is_latin_alnum(line.chars[j])))
+                    .is_some_and(|j| is_latin_alnum(line.ch(j))))
         }
         Ctx::Latin | Ctx::Other => matches!(c, ',' | ';' | '?') && line.is_han_at(line.next(i)),
     }
@@ -120,7 +140,7 @@ pub(crate) fn is_wide(line: &Line, j: usize) -> bool {
         return false;
     }
     matches!(
-        line.cls[j],
+        line.cls(j),
         Class::Han | Class::Punct | Class::Sym | Class::Curly
     )
 }
@@ -129,7 +149,7 @@ pub(crate) fn is_wide(line: &Line, j: usize) -> bool {
 /// converts if that pair stays as typed.
 pub(crate) fn would_convert(line: &Line, j: usize, c: usize) -> bool {
     let left = line.ctx(Some(c));
-    let ch = line.chars[j];
+    let ch = line.ch(j);
     if ch == '.' || ch == '…' {
         let end = run_end(line, j, ch);
         if (ch == '.' && end - j >= 3) || (ch == '…' && end - j == 1) {

@@ -11,20 +11,16 @@
 //! not qualify are left exactly as typed.
 
 use super::chars::is_latin_alnum;
-use super::line::{Line, DEL, FROZEN, NONE, PAIRED};
+use super::line::{Line, Pair, DEL, FROZEN, MATCHED, OPENED, PAIRED};
 use super::punct;
 
-fn is_double(c: char) -> bool {
+/// Whether `c` is a double quote, straight or curly.
+pub(crate) fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
 }
 
 fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’')
-}
-
-/// Whether `c` is any quote character this module pairs.
-pub(crate) fn is_quote(c: char) -> bool {
-    is_double(c) || is_single(c)
 }
 
 /// Pairs the double quotes, then the single quotes, of `line`.
@@ -34,43 +30,45 @@ pub(crate) fn pair(line: &mut Line) {
 }
 
 fn pair_kind(line: &mut Line, double: bool) {
-    let mut cand = std::mem::take(&mut line.stack);
-    cand.clear();
+    // One pass counts the candidates, a second flags them if they pair up: whether a
+    // quote is a candidate depends only on how many came before it.
+    let count = candidates(line, double, |_, _| {});
+    if count % 2 == 0 {
+        candidates(line, double, |line, i| line.flag(i, PAIRED));
+    }
+}
+
+/// Calls `found` on each quote of the kind that takes part in pairing, left to right, and
+/// returns how many there are.
+fn candidates(line: &mut Line, double: bool, mut found: impl FnMut(&mut Line, usize)) -> usize {
+    let mut count = 0;
     for i in 0..line.len() {
-        let c = line.chars[i];
-        if line.flags[i] & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
+        let c = line.ch(i);
+        if line.flags(i) & FROZEN != 0 || !(if double { is_double(c) } else { is_single(c) }) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| line.chars[j]);
-        let next = line.chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|j| line.ch(j));
+        let next = (i + 1 < line.len()).then(|| line.ch(i + 1));
         let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        if matches!(c, '"' | '\'') && after_digit && cand.len() % 2 == 0 {
+        if matches!(c, '"' | '\'') && after_digit && count % 2 == 0 {
             continue; // an inch or foot mark (where a quote would open)
         }
         if !double && prev.is_some_and(is_latin_alnum) && next.is_some_and(is_latin_alnum) {
             continue; // apostrophe
         }
-        cand.push(i as u32);
+        found(line, i);
+        count += 1;
     }
-    if cand.len() % 2 == 0 {
-        for p in cand.chunks_exact(2) {
-            let (o, c) = (p[0] as usize, p[1] as usize);
-            line.partner[o] = c as u32;
-            line.partner[c] = o as u32;
-            line.flags[o] |= PAIRED;
-            line.flags[c] |= PAIRED;
-        }
-    }
-    line.stack = cand;
+    count
 }
 
-/// Decides the pair opened at `o` (called when the left-to-right walk reaches it) and
-/// converts it if it qualifies.
-pub(crate) fn apply(line: &mut Line, o: usize) {
-    let c = line.partner[o] as usize;
-    let double = is_double(line.chars[o]);
+/// Decides `pair` (when the left-to-right walk reaches its opener) and converts it if it
+/// qualifies.
+pub(crate) fn apply(line: &mut Line, pair: Pair) {
+    let (o, c) = (pair.open, pair.close);
+    let double = is_double(line.ch(o));
     let convert =
-        line.han_between(o, c) || (double && (outside_left(line, o) || outside_right(line, o, c)));
+        pair.han_inside || (double && (outside_left(line, o) || outside_right(line, pair)));
     if !convert {
         return;
     }
@@ -85,7 +83,7 @@ pub(crate) fn apply(line: &mut Line, o: usize) {
     // removes it: dropping it could glue `’` between two letters, where a second run
     // would take it for an apostrophe.
     for pad in [o + 1, c - 1] {
-        if double && pad > o && pad < c && line.chars[pad] == ' ' {
+        if double && pad > o && pad < c && line.ch(pad) == ' ' {
             line.drop_or_double(pad, DEL);
         }
     }
@@ -97,37 +95,45 @@ pub(crate) fn outside_left(line: &Line, o: usize) -> bool {
     line.prev(o).is_some_and(|j| punct::is_wide(line, j))
 }
 
-/// Whether a Han character or full-width mark sits right of the pair `o`..`c`.
+/// Whether a Han character or full-width mark sits right of `pair`.
 ///
 /// The walk has not reached that character yet, so this predicts what it will be:
 /// another pair's opener does not count (it is undecided and would make the answer
 /// depend on the order of decisions); a closer of an enclosing pair is already final;
 /// a half-width mark counts when it converts even if this pair stays as typed.
-pub(crate) fn outside_right(line: &Line, o: usize, c: usize) -> bool {
+pub(crate) fn outside_right(line: &Line, pair: Pair) -> bool {
+    let c = pair.close;
     let Some(j) = line.next(c) else { return false };
-    if line.flags[j] & FROZEN != 0 {
+    if line.flags(j) & FROZEN != 0 {
         return false;
     }
-    let p = line.partner[j];
-    if p != NONE {
-        return (p as usize) < o && punct::is_wide(line, j);
+    // A paired mark counts only as the closer of a pair opened before `o`, which the walk
+    // has passed.
+    if line.flags(j) & (PAIRED | MATCHED) != 0 {
+        return line.flags(j) & OPENED != 0 && punct::is_wide(line, j);
     }
     punct::is_wide(line, j) || punct::would_convert(line, j, c)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chars::class;
+    use super::super::line::Cell;
     use super::*;
 
     #[test]
     fn pairs_skip_inch_marks_and_apostrophes() {
-        let mut line = Line::default();
-        line.chars = "It's 5\" \"a\"".chars().collect();
-        line.flags = vec![0; line.chars.len()];
-        line.partner = vec![NONE; line.chars.len()];
+        let mut line = Line {
+            cells: "It's 5\" \"a\""
+                .chars()
+                .map(|c| Cell::new(c, class(c)))
+                .collect(),
+            ..Line::default()
+        };
         pair(&mut line);
-        assert_eq!(line.partner[2], NONE);
-        assert_eq!(line.partner[6], NONE);
-        assert_eq!(line.partner[8], 10);
+        let paired: Vec<usize> = (0..line.len())
+            .filter(|&i| line.flags(i) & PAIRED != 0)
+            .collect();
+        assert_eq!(paired, [8, 10]);
     }
 }

@@ -6,189 +6,183 @@
 //! a Latin run the policy decides; every other space is content and stays.
 
 use super::chars::Class;
-use super::line::{Line, CODE, DEL, DOUBLE, PAIRED, PROT};
+use super::line::{Cell, Line, CODE, DEL, DOUBLE, PAIRED, PROT};
 use super::Policy;
 
-/// One Latin run of the compacted line.
+/// One Latin run of the compacted line: what the spacing rules need to know about it,
+/// packed in a byte (a line may hold millions of runs).
 #[derive(Clone, Copy, Default)]
-struct Run {
+struct Run(u8);
+
+impl Run {
     /// Holds a letter or digit (or is code/math).
-    alnum: bool,
+    const ALNUM: u8 = 1;
     /// Holds a protected token.
-    prot: bool,
+    const PROT: u8 = 2;
     /// Is a printf/positional placeholder (`%s`, `%05.2f`, `$1`).
-    placeholder: bool,
+    const PLACEHOLDER: u8 = 4;
     /// Starts with `.`, an apostrophe, `-` not before a digit, or `/`: no space is added
     /// between it and Han on its left (`問號.jpg`, `林依諾's`, `小米集团-W`).
-    sticky_start: bool,
+    const STICKY_START: u8 = 8;
     /// Ends with `-` or `/`: no space is added between it and Han on its right.
-    sticky_end: bool,
+    const STICKY_END: u8 = 16;
     /// Follows the previous run after a single space.
-    joined_prev: bool,
+    const JOINED_PREV: u8 = 32;
     /// Under compact: the phrase (runs joined by single spaces) holds a protected token,
     /// so the spaces around it are kept.
-    phrase_prot: bool,
+    const PHRASE_PROT: u8 = 64;
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 /// Buffers reused from line to line.
 #[derive(Default)]
 pub(crate) struct Buffers {
-    chars: Vec<char>,
-    flags: Vec<u8>,
-    class: Vec<Class>,
-    run_of: Vec<u32>,
     runs: Vec<Run>,
-}
-
-/// The finished characters of a line, with their flags and classes.
-#[derive(Clone, Copy)]
-struct View<'a> {
-    chars: &'a [char],
-    flags: &'a [u8],
-    class: &'a [Class],
 }
 
 /// Writes the line to `out` with its spaces decided under `policy`.
 pub(crate) fn emit(line: &mut Line, policy: Policy, out: &mut String) {
-    let Line {
-        chars,
-        flags,
-        cls,
-        dirty,
-        spacing: b,
-        ..
-    } = line;
-    let Buffers {
-        chars: bc,
-        flags: bf,
-        class: bk,
-        run_of,
-        runs,
-    } = b;
-    let v = if *dirty {
-        compact(chars, flags, cls, bc, bf, bk);
-        View {
-            chars: bc,
-            flags: bf,
-            class: bk,
-        }
-    } else {
-        View {
-            chars,
-            flags,
-            class: cls,
-        }
-    };
-    find_runs(v, run_of, runs);
-    let runs = &runs[..];
-    let run_of = &run_of[..];
-    let n = v.chars.len();
+    if line.dirty {
+        compact(&mut line.cells);
+    }
+    let v = &line.cells[..];
+    let runs = &mut line.spacing.runs;
+    find_runs(v, runs);
+    let n = v.len();
+    // The number of runs started at or before `i`: `runs[next - 1]` holds `i` (or is the
+    // last run before it), `runs[next]` is the first to start after it.
+    let mut next = 0;
     for i in 0..n {
-        let c = v.chars[i];
+        let c = v[i].ch();
+        if v[i].class() == Class::Latin && (i == 0 || v[i - 1].class() != Class::Latin) {
+            next += 1;
+        }
         if c == ' ' {
-            if gap(v, runs, run_of, i - 1, i + 1, true, policy) {
+            // A compacted line never starts with a space.
+            if i > 0 && gap(v, runs, next, i - 1, i + 1, true, policy) {
                 out.push(' ');
             }
             continue;
         }
         out.push(c);
-        if i + 1 < n && v.chars[i + 1] != ' ' && gap(v, runs, run_of, i, i + 1, false, policy) {
+        if i + 1 < n && v[i + 1].ch() != ' ' && gap(v, runs, next, i, i + 1, false, policy) {
             out.push(' ');
         }
     }
 }
 
-/// Copies the kept characters, doubling [`DOUBLE`] ones and collapsing and trimming the
-/// spaces that deletions may have left behind.
-fn compact(
-    chars: &[char],
-    flags: &[u8],
-    cls: &[Class],
-    bc: &mut Vec<char>,
-    bf: &mut Vec<u8>,
-    bk: &mut Vec<Class>,
-) {
-    bc.clear();
-    bf.clear();
-    bk.clear();
-    for ((&c, &f), &k) in chars.iter().zip(flags).zip(cls) {
-        if f & DEL != 0 || (c == ' ' && !matches!(bc.last(), Some(&p) if p != ' ')) {
+/// Drops the deleted characters in place, doubles [`DOUBLE`] ones, and collapses and trims
+/// the spaces that deletions may have left behind.
+fn compact(cells: &mut Vec<Cell>) {
+    let mut w = 0;
+    let mut doubles = 0;
+    for r in 0..cells.len() {
+        let cell = cells[r];
+        let f = cell.flags();
+        if f & DEL != 0 || (cell.ch() == ' ' && (w == 0 || cells[w - 1].ch() == ' ')) {
             continue;
         }
-        for _ in 0..if f & DOUBLE != 0 { 2 } else { 1 } {
-            bc.push(c);
-            bf.push(f);
-            bk.push(k);
-        }
+        cells[w] = cell;
+        w += 1;
+        doubles += usize::from(f & DOUBLE != 0);
     }
-    if bc.last() == Some(&' ') {
-        bc.pop();
-        bf.pop();
-        bk.pop();
+    if w > 0 && cells[w - 1].ch() == ' ' {
+        w -= 1;
+    }
+    cells.truncate(w);
+    if doubles == 0 {
+        return;
+    }
+    // Written from the end, doubled characters twice: the write index stays at or ahead
+    // of the read index, so nothing is overwritten before it is read.
+    let total = w + doubles;
+    cells.resize(total, Cell::new(' ', Class::Space));
+    let mut to = total;
+    for from in (0..w).rev() {
+        let cell = cells[from];
+        for _ in 0..1 + usize::from(cell.flags() & DOUBLE != 0) {
+            to -= 1;
+            cells[to] = cell;
+        }
     }
 }
 
 /// Finds the Latin runs and, for compact, which phrases are protected.
-fn find_runs(v: View<'_>, run_of: &mut Vec<u32>, runs: &mut Vec<Run>) {
-    let n = v.chars.len();
+fn find_runs(v: &[Cell], runs: &mut Vec<Run>) {
+    let n = v.len();
     runs.clear();
-    run_of.clear();
-    run_of.resize(n, u32::MAX);
     let mut i = 0;
     while i < n {
-        if v.class[i] != Class::Latin {
+        if v[i].class() != Class::Latin {
             i += 1;
             continue;
         }
         let s = i;
-        while i < n && v.class[i] == Class::Latin {
+        while i < n && v[i].class() == Class::Latin {
             i += 1;
         }
-        let t = &v.chars[s..i];
-        let f = &v.flags[s..i];
-        let first = t[0];
-        let run = Run {
-            alnum: f.iter().any(|f| f & CODE != 0) || t.iter().any(|c| c.is_alphanumeric()),
-            prot: f.iter().any(|f| f & PROT != 0),
-            placeholder: is_placeholder(t),
-            sticky_start: first == '.'
-                || first == '/'
-                || (first == '\'' && f[0] & PAIRED == 0)
-                || (first == '-' && !t.get(1).is_some_and(|c| c.is_ascii_digit())),
-            sticky_end: matches!(t[t.len() - 1], '-' | '/'),
-            joined_prev: s >= 2 && v.chars[s - 1] == ' ' && v.class[s - 2] == Class::Latin,
-            phrase_prot: false,
-        };
-        let id = runs.len() as u32;
-        run_of[s..i].iter_mut().for_each(|r| *r = id);
-        runs.push(run);
+        let t = &v[s..i];
+        let first = t[0].ch();
+        let facts = [
+            (
+                Run::ALNUM,
+                t.iter()
+                    .any(|c| c.flags() & CODE != 0 || c.ch().is_alphanumeric()),
+            ),
+            (Run::PROT, t.iter().any(|c| c.flags() & PROT != 0)),
+            (Run::PLACEHOLDER, is_placeholder(t)),
+            (
+                Run::STICKY_START,
+                first == '.'
+                    || first == '/'
+                    || (first == '\'' && t[0].flags() & PAIRED == 0)
+                    || (first == '-' && !t.get(1).is_some_and(|c| c.ch().is_ascii_digit())),
+            ),
+            (Run::STICKY_END, matches!(t[t.len() - 1].ch(), '-' | '/')),
+            (
+                Run::JOINED_PREV,
+                s >= 2 && v[s - 1].ch() == ' ' && v[s - 2].class() == Class::Latin,
+            ),
+        ];
+        let bits = facts
+            .iter()
+            .filter(|(_, yes)| *yes)
+            .fold(0, |bits, (bit, _)| bits | bit);
+        runs.push(Run(bits));
     }
     // A phrase is a sequence of runs joined by single spaces; under compact a phrase
     // holding a protected token keeps the spaces around it.
     let mut k = 0;
     while k < runs.len() {
         let start = k;
-        let mut prot = runs[k].prot;
-        while k + 1 < runs.len() && runs[k + 1].joined_prev {
+        let mut prot = runs[k].has(Run::PROT);
+        while k + 1 < runs.len() && runs[k + 1].has(Run::JOINED_PREV) {
             k += 1;
-            prot |= runs[k].prot;
+            prot |= runs[k].has(Run::PROT);
         }
-        runs[start..=k]
-            .iter_mut()
-            .for_each(|r| r.phrase_prot = prot);
+        if prot {
+            runs[start..=k]
+                .iter_mut()
+                .for_each(|r| r.0 |= Run::PHRASE_PROT);
+        }
         k += 1;
     }
 }
 
 /// Whether a Latin run is a printf or positional placeholder.
-fn is_placeholder(t: &[char]) -> bool {
-    match t {
-        ['$', d] => d.is_ascii_digit(),
-        ['{', mid @ .., '}'] => !mid.is_empty() && mid.iter().all(char::is_ascii_digit),
-        ['%', rest @ ..] if !rest.is_empty() && rest.len() <= 8 => {
-            let (last, body) = rest.split_last().unwrap_or((&' ', &[]));
-            last.is_ascii_alphabetic()
-                && body.iter().all(|c| {
+fn is_placeholder(t: &[Cell]) -> bool {
+    let n = t.len();
+    let at = |i: usize| t[i].ch();
+    let between = || t[1..n - 1].iter().map(|c| c.ch());
+    match t.first().map(|c| c.ch()) {
+        Some('$') => n == 2 && at(1).is_ascii_digit(),
+        Some('{') => n >= 3 && at(n - 1) == '}' && between().all(|c| c.is_ascii_digit()),
+        Some('%') if (2..=9).contains(&n) => {
+            at(n - 1).is_ascii_alphabetic()
+                && between().all(|c| {
                     c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '.' | '$' | 'l' | 'h')
                 })
         }
@@ -197,17 +191,18 @@ fn is_placeholder(t: &[char]) -> bool {
 }
 
 /// Whether a space goes between `l` and `r` (`had_space`: whether one was typed).
+/// `next` is the number of runs started at or before `l` (see [`emit`]).
 fn gap(
-    v: View<'_>,
+    v: &[Cell],
     runs: &[Run],
-    run_of: &[u32],
+    next: usize,
     l: usize,
     r: usize,
     had_space: bool,
     policy: Policy,
 ) -> bool {
     use Class::*;
-    let (lc, rc) = (v.class[l], v.class[r]);
+    let (lc, rc) = (v[l].class(), v[r].class());
     if lc == Punct || rc == Punct {
         return false;
     }
@@ -215,25 +210,27 @@ fn gap(
         let other = if lc == Curly { rc } else { lc };
         return had_space && !matches!(other, Han | Sym | Curly);
     }
+    // Han then Latin: the run starting at `r`; Latin then Han: the run holding `l`.
     let (han_left, run) = match (lc, rc) {
-        (Han, Latin) => (true, runs[run_of[r] as usize]),
-        (Latin, Han) => (false, runs[run_of[l] as usize]),
+        (Han, Latin) => (true, runs.get(next)),
+        (Latin, Han) => (false, next.checked_sub(1).and_then(|k| runs.get(k))),
         _ => return had_space,
     };
-    if !run.alnum {
+    let Some(&run) = run else { return had_space };
+    if !run.has(Run::ALNUM) {
         return had_space;
     }
     match policy {
-        Policy::Compact | Policy::Keep => had_space && run.phrase_prot,
+        Policy::Compact | Policy::Keep => had_space && run.has(Run::PHRASE_PROT),
         Policy::Pangu => {
-            let sticky = if han_left {
-                run.sticky_start
+            let sticky = run.has(if han_left {
+                Run::STICKY_START
             } else {
-                run.sticky_end
-            };
-            if run.prot {
+                Run::STICKY_END
+            });
+            if run.has(Run::PROT) {
                 true
-            } else if run.placeholder || sticky {
+            } else if run.has(Run::PLACEHOLDER) || sticky {
                 had_space
             } else {
                 true
@@ -248,7 +245,13 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        let p = |s: &str| is_placeholder(&s.chars().collect::<Vec<_>>());
+        let p = |s: &str| {
+            let t: Vec<Cell> = s
+                .chars()
+                .map(|c| Cell::new(c, super::super::chars::class(c)))
+                .collect();
+            is_placeholder(&t)
+        };
         assert!(p("%s"));
         assert!(p("%05.2f"));
         assert!(p("$1"));

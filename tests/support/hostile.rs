@@ -18,3 +18,25 @@ pub fn garbage(len: usize, seed: u64) -> Vec<u8> {
         })
         .collect()
 }
+
+// ---- text side: front matter, entities, long lines ------------------------------------
+
+/// `unit` repeated after `head` until the text is at least `bytes` long.
+pub fn repeated(head: &str, unit: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + head.len() + unit.len());
+    s.push_str(head);
+    while s.len() < bytes {
+        s.push_str(unit);
+    }
+    s
+}
+
+/// A post whose front matter anchors a string of `anchor` bytes and uses it `aliases`
+/// times in `tags` (120,000 and 30,000 keep it under the 256 KiB front-matter limit).
+pub fn alias_amplification(anchor: usize, aliases: usize) -> String {
+    format!(
+        "---\ntitle: t\nbase: &a {}\ntags: [{}]\n---\n<p>body</p>",
+        "x".repeat(anchor),
+        vec!["*a"; aliases].join(", ")
+    )
+}
