@@ -5,8 +5,8 @@
 //!    encoding of text shows, so it beats a label;
 //! 3. the caller's label (an HTTP `charset`);
 //! 4. the page's own declaration, found by the HTML standard's prescan ([`prescan`]),
-//!    unless the bytes are valid UTF-8 holding non-ASCII text (a copied template's stale
-//!    `charset=gbk`; multi-byte UTF-8 does not arise by chance);
+//!    unless the bytes are (mostly, [`utf8`]) valid UTF-8 holding non-ASCII text (a
+//!    copied template's stale `charset=gbk`; multi-byte UTF-8 does not arise by chance);
 //! 5. valid UTF-8;
 //! 6. a guess ([`detect`]): `chardetng` with the domain and language of the page, checked
 //!    against a CJK reading of the bytes.
@@ -17,9 +17,12 @@
 //! step decides then, and a warning says what was declared and what was used. Invalid
 //! sequences are replaced and recorded.
 
+mod cjk;
 mod detect;
 mod prescan;
 mod utf16;
+mod utf8;
+mod western;
 
 use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 use std::borrow::Cow;
@@ -114,10 +117,10 @@ pub(crate) fn decode<'a>(
             } else if enc != UTF_8
                 && enc.is_ascii_compatible()
                 && !bytes.is_ascii()
-                && valid_utf8(bytes)
+                && (valid_utf8(bytes) || utf8::mostly_utf8(bytes).is_some())
             {
                 warnings.push(format!(
-                    "the page declares {} but its bytes are valid UTF-8: decoded as UTF-8",
+                    "the page declares {} but its bytes are (mostly) valid UTF-8: decoded as UTF-8",
                     enc.name()
                 ));
                 break 'choose (UTF_8, "utf-8", bytes);
