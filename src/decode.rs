@@ -114,13 +114,13 @@ pub(crate) fn decode<'a>(
             let enc = declared.encoding;
             if enc == REPLACEMENT {
                 distrusted.push(format!("the page's <meta> declares {:?}", declared.label));
-            } else if enc != UTF_8
-                && enc.is_ascii_compatible()
-                && !bytes.is_ascii()
-                && (valid_utf8(bytes) || utf8::mostly_utf8(bytes).is_some())
+            } else if let Some(how) =
+                (enc != UTF_8 && enc.is_ascii_compatible() && !bytes.is_ascii())
+                    .then(|| utf8_reading(bytes))
+                    .flatten()
             {
                 warnings.push(format!(
-                    "the page declares {} but its bytes are (mostly) valid UTF-8: decoded as UTF-8",
+                    "the page declares {} but its bytes are {how}: decoded as UTF-8",
                     enc.name()
                 ));
                 break 'choose (UTF_8, "utf-8", bytes);
@@ -173,6 +173,17 @@ pub(crate) fn decode<'a>(
         source,
         replaced,
     }
+}
+
+/// How the bytes are UTF-8, if they are: `valid UTF-8`, or mostly ([`utf8::mostly_utf8`]).
+fn utf8_reading(bytes: &[u8]) -> Option<String> {
+    if valid_utf8(bytes) {
+        return Some("valid UTF-8".into());
+    }
+    let (chars, invalid) = utf8::mostly_utf8(bytes)?;
+    Some(format!(
+        "UTF-8 but for {invalid} invalid sequence(s) among {chars} multi-byte characters"
+    ))
 }
 
 fn valid_utf8(bytes: &[u8]) -> bool {
@@ -359,5 +370,16 @@ mod tests {
         let bytes = encoding_rs::WINDOWS_1252.encode(&page).0;
         let d = decode(&bytes, None, None);
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn stale_gbk_declaration_on_utf8_with_a_stray_byte_is_utf8() {
+        let text = "<meta charset=gbk><p>今天上午，市政府召开新闻发布会，介绍了经济运行情况。</p>";
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.extend_from_slice(b"<p>\xA9 2020</p>");
+        let d = decode(&bytes, None, None);
+        assert_eq!((d.encoding, d.source), ("UTF-8", "utf-8"));
+        assert!(d.text.starts_with(text) && d.replaced);
+        assert!(d.warnings.join("\n").contains("1 invalid sequence(s)"));
     }
 }
