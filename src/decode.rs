@@ -19,6 +19,7 @@
 
 mod cjk;
 mod detect;
+mod hints;
 mod prescan;
 mod utf16;
 mod utf8;
@@ -131,8 +132,7 @@ pub(crate) fn decode<'a>(
         if valid_utf8(bytes) {
             break 'choose (UTF_8, "utf-8", bytes);
         }
-        let page =
-            prescan::page_hints(bytes.get(..bytes.len().min(HINT_BYTES)).unwrap_or_default());
+        let page = hints::page_hints(bytes.get(..bytes.len().min(HINT_BYTES)).unwrap_or_default());
         let tld = url.or(page.url.as_ref()).and_then(detect::tld_of);
         let guess = detect::guess(
             bytes,

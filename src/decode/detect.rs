@@ -5,10 +5,10 @@
 //! 2. `chardetng` (Firefox's detector), fed the whole input and told the top-level
 //!    domain the page came from.
 //! 3. When its answer is a single-byte encoding:
-//!    - the page's language (`<html lang>`), as a second domain hint, may move it to
-//!      another single-byte encoding (a French page is windows-1252, not windows-1250);
-//!      it never moves a guess to or from a CJK encoding, since `lang` is often a
-//!      template's;
+//!    - where the domain says nothing, the page's language (`<html lang>`), as a
+//!      second domain hint, may move it to another Latin-script encoding (a French page
+//!      is windows-1252, not windows-1250); never to or from a CJK or Cyrillic one, since
+//!      `lang` is often a template's;
 //!    - a CJK reading ([`super::cjk`]) wins when most non-ASCII characters are common
 //!      Chinese, Japanese or Korean ones;
 //!    - else windows-1252 wins when it reads the differing bytes more plausibly
@@ -17,7 +17,11 @@
 //! Each step that moves the answer says so in [`Guess::note`].
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{
+    Encoding, ISO_8859_10, ISO_8859_13, ISO_8859_14, ISO_8859_15, ISO_8859_16, ISO_8859_2,
+    ISO_8859_3, ISO_8859_4, UTF_8, WINDOWS_1250, WINDOWS_1252, WINDOWS_1254, WINDOWS_1257,
+    WINDOWS_1258,
+};
 
 use super::{cjk, utf8, western};
 
@@ -59,10 +63,17 @@ pub(crate) fn guess(bytes: &[u8], cx: Context<'_>) -> Guess {
     if !first.is_single_byte() {
         return guess;
     }
-    if let Some(lang_tld) = cx.lang.and_then(tld_for_language) {
-        if tld != Some(lang_tld.as_bytes()) {
+    // The language weighs only where the domain does not, and only between Latin-script
+    // encodings: a template's `lang="en"` must not turn a Russian page Western.
+    let domain_decides = EncodingDetector::tld_may_affect_guess(tld);
+    if let Some(lang_tld) = cx
+        .lang
+        .and_then(tld_for_language)
+        .filter(|_| !domain_decides)
+    {
+        if LATIN.contains(&first) {
             let by_lang = detector.guess(Some(lang_tld.as_bytes()), Utf8Detection::Deny);
-            if by_lang.is_single_byte() && by_lang != first {
+            if LATIN.contains(&by_lang) && by_lang != first {
                 guess = Guess {
                     encoding: by_lang,
                     note: Some(format!(
@@ -89,13 +100,31 @@ pub(crate) fn guess(bytes: &[u8], cx: Context<'_>) -> Guess {
         return Guess {
             encoding: WINDOWS_1252,
             note: Some(format!(
-                "the detector said {}, whose reading has {bad} letters or symbols out of place (windows-1252's: {bad_1252})",
+                "the detector said {}, whose reading puts {bad} character(s) where text has none (a letter alone, a symbol inside a word; windows-1252's reading: {bad_1252})",
                 guess.encoding.name()
             )),
         };
     }
     guess
 }
+
+/// The single-byte encodings for Latin-script text, among which the page's language may
+/// choose.
+const LATIN: &[&Encoding] = &[
+    WINDOWS_1252,
+    WINDOWS_1250,
+    WINDOWS_1254,
+    WINDOWS_1257,
+    WINDOWS_1258,
+    ISO_8859_2,
+    ISO_8859_3,
+    ISO_8859_4,
+    ISO_8859_10,
+    ISO_8859_13,
+    ISO_8859_14,
+    ISO_8859_15,
+    ISO_8859_16,
+];
 
 /// Whether `tld` is what `chardetng` accepts (it panics on a `.`, upper case or
 /// non-ASCII): one DNS label, lower-case ASCII.
@@ -248,6 +277,31 @@ mod tests {
     }
 
     #[test]
+    fn template_lang_does_not_turn_a_cyrillic_or_czech_page_western() {
+        let cases = [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Москва — столица России. Правительство объявило о новых мерах поддержки.",
+                None,
+            ),
+            (
+                WINDOWS_1250,
+                "Příliš žluťoučký kůň úpěl ďábelské ódy. Vláda oznámila nová opatření.",
+                Some("cz"),
+            ),
+        ];
+        for (enc, text, tld) in cases {
+            let html = page(&format!("<p>{text}</p>"));
+            let bytes = enc.encode(&html).0;
+            let cx = Context {
+                tld,
+                lang: Some("en"),
+            };
+            assert_eq!(guess(&bytes, cx).encoding, enc, "{}", enc.name());
+        }
+    }
+
+    #[test]
     fn tld_of_never_gives_what_chardetng_panics_on() {
         let tld = |u: &str| tld_of(&url::Url::parse(u).unwrap());
         assert_eq!(tld("https://news.Example.CN/a").as_deref(), Some("cn"));
@@ -298,7 +352,7 @@ mod tests {
                     continue;
                 }
                 pages += 1;
-                let hints = crate::decode::prescan::page_hints(head);
+                let hints = crate::decode::hints::page_hints(head);
                 let tld = hints.url.as_ref().and_then(tld_of);
                 let cx = Context {
                     tld: tld.as_deref(),

@@ -1,7 +1,8 @@
 //! The HTML standard's "prescan a byte stream to determine its encoding" (WHATWG HTML
 //! §13.2.3.2, <https://html.spec.whatwg.org/multipage/parsing.html#prescan-a-byte-stream-to-determine-its-encoding>),
-//! with its "get an attribute" and "get an XML encoding" steps and "extracting a
-//! character encoding from a meta element" (§2.5.?, <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#algorithm-for-extracting-a-character-encoding-from-a-meta-element>).
+//! with its "get an attribute" and "get an XML encoding" steps, and the "algorithm for
+//! extracting a character encoding from a meta element"
+//! (<https://html.spec.whatwg.org/multipage/urls-and-fetching.html#algorithm-for-extracting-a-character-encoding-from-a-meta-element>).
 //!
 //! Comments are skipped, only `<meta>` tags' attributes are read (other tags' attributes
 //! are read past, so a `charset=` inside a `content` or `title` of another tag decides
@@ -12,8 +13,12 @@
 //! skipped to their end tag, so a `<meta charset=…>` inside a JavaScript string declares
 //! nothing.
 //!
+//! Where it ends is the user agent's choice in the standard ("encouraged to only prescan
+//! the first 1024 bytes"); here it is the first 1024 bytes and on while the page is still
+//! in its head, as in Chromium ([`prescan`]).
+//!
 //! Iterative, one forward pass over the bytes it is given (the caller bounds them), no
-//! allocation beyond one attribute's name and value.
+//! allocation beyond one tag's name and one attribute's name and value.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 use memchr::memmem;
@@ -82,68 +87,24 @@ pub(crate) fn prescan(bytes: &[u8]) -> Option<Declared> {
     scan(bytes, UNCONDITIONAL, &mut |_| {}).or_else(|| xml_encoding(bytes))
 }
 
-/// What the page says about itself that helps a guess at its encoding.
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct PageHints {
-    /// `<html lang>` (lower-cased, as the prescan reads attributes).
-    pub(crate) lang: Option<String>,
-    /// The first of `<base href>`, `<link rel=canonical href>`, `<meta property=og:url
-    /// content>` that is an absolute URL.
-    pub(crate) url: Option<url::Url>,
-}
-
-/// The hints in `bytes`, read with the prescan's tag and attribute rules (so a URL in a
-/// comment or a script is not read).
-pub(crate) fn page_hints(bytes: &[u8]) -> PageHints {
-    let mut hints = PageHints::default();
-    // The tag being read: its index, and the `rel`/`property` and `href`/`content` seen.
-    let mut current = usize::MAX;
-    let (mut role, mut target): (Vec<u8>, Vec<u8>) = (Vec::new(), Vec::new());
-    scan(bytes, usize::MAX, &mut |a: Attribute<'_>| {
-        if a.tag_index != current {
-            current = a.tag_index;
-            role.clear();
-            target.clear();
-        }
-        match (a.tag, a.name) {
-            (b"html", b"lang") if hints.lang.is_none() => {
-                hints.lang = std::str::from_utf8(a.value.trim_ascii())
-                    .ok()
-                    .map(str::to_string);
-            }
-            (b"link", b"rel") | (b"meta", b"property") => role = a.value.to_vec(),
-            (b"link" | b"base", b"href") | (b"meta", b"content") => target = a.value.to_vec(),
-            _ => return,
-        }
-        let wanted = match a.tag {
-            b"base" => true,
-            b"link" => role == b"canonical",
-            _ => role == b"og:url",
-        };
-        if wanted && hints.url.is_none() && !target.is_empty() {
-            hints.url = std::str::from_utf8(&target)
-                .ok()
-                .and_then(|t| url::Url::parse(t.trim()).ok())
-                .filter(|u| u.domain().is_some());
-        }
-    });
-    hints
-}
-
 /// An attribute of a start tag, as the scan reads it (names and values lower-cased).
-struct Attribute<'a> {
+pub(super) struct Attribute<'a> {
     /// Which tag (counting from 0) it belongs to.
-    tag_index: usize,
-    tag: &'a [u8],
-    name: &'a [u8],
-    value: &'a [u8],
+    pub(super) tag_index: usize,
+    pub(super) tag: &'a [u8],
+    pub(super) name: &'a [u8],
+    pub(super) value: &'a [u8],
 }
 
 /// The prescan's loop, telling `visit` each start tag's attributes. Returns the first
 /// declaration, unless `head_after` is `usize::MAX` (then it reads all of `b` and returns
 /// `None`); past `head_after` bytes it stops once the head has ended. `None` when it runs
 /// out of bytes.
-fn scan(b: &[u8], head_after: usize, visit: &mut dyn FnMut(Attribute<'_>)) -> Option<Declared> {
+pub(super) fn scan(
+    b: &[u8],
+    head_after: usize,
+    visit: &mut dyn FnMut(Attribute<'_>),
+) -> Option<Declared> {
     let stop = head_after != usize::MAX;
     let mut i = 0;
     let mut tag_index = 0;
@@ -710,21 +671,5 @@ mod tests {
                 String::from_utf8_lossy(unit)
             );
         }
-    }
-
-    #[test]
-    fn page_hints_read_lang_and_url() {
-        let h = page_hints(
-            b"<!-- <html lang=ja> --><html lang=zh-TW><head><script>x='<link rel=canonical href=https://a.jp/>'</script>\
-              <link href='https://news.example.com.tw/a' rel=canonical></head>",
-        );
-        assert_eq!(h.lang.as_deref(), Some("zh-tw"));
-        assert_eq!(
-            h.url.as_ref().and_then(|u| u.domain()),
-            Some("news.example.com.tw")
-        );
-        let h =
-            page_hints(b"<meta property=og:url content='/relative'><base href='http://1.2.3.4/'>");
-        assert_eq!(h, PageHints::default());
     }
 }
