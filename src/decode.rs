@@ -61,8 +61,8 @@ pub(crate) fn decode<'a>(
     url: Option<&url::Url>,
 ) -> Decoded<'a> {
     let mut warnings = Vec::new();
-    // Labels not followed, for the warning.
-    let mut distrusted: Vec<String> = Vec::new();
+    // Labels not followed, and why, for the warning.
+    let mut distrusted: Vec<(String, String)> = Vec::new();
     let sniffed = utf16::sniff(bytes);
     let (encoding, source, bytes) = 'choose: {
         if let Some((enc, bom)) = Encoding::for_bom(bytes) {
@@ -95,7 +95,13 @@ pub(crate) fn decode<'a>(
                 "the caller's encoding label {label:?} is unknown: ignored"
             )),
             Some((label, Some(enc))) if enc == REPLACEMENT => {
-                distrusted.push(format!("the caller's label {label:?}"));
+                distrusted.push((
+                    format!("the caller's label {label:?}"),
+                    REPLACEMENT_WHY.into(),
+                ));
+            }
+            Some((label, Some(enc))) if enc == UTF_8 && utf8::far_from_utf8(bytes).is_some() => {
+                distrusted.push((format!("the caller's label {label:?}"), not_utf8_why(bytes)));
             }
             Some((label, Some(enc))) if (enc == UTF_16LE || enc == UTF_16BE) && !has_nul(bytes) => {
                 warnings.push(format!(
@@ -113,10 +119,13 @@ pub(crate) fn decode<'a>(
             .unwrap_or_default();
         if let Some(declared) = prescan::prescan(head) {
             let enc = declared.encoding;
+            let who = || format!("the page's <meta> charset {:?}", declared.label);
             if enc == REPLACEMENT {
-                distrusted.push(format!("the page's <meta> declares {:?}", declared.label));
+                distrusted.push((who(), REPLACEMENT_WHY.into()));
+            } else if enc == UTF_8 && utf8::far_from_utf8(bytes).is_some() {
+                distrusted.push((who(), not_utf8_why(bytes)));
             } else if let Some(how) =
-                (enc != UTF_8 && enc.is_ascii_compatible() && !bytes.is_ascii())
+                (enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE && !bytes.is_ascii())
                     .then(|| utf8_reading(bytes))
                     .flatten()
             {
@@ -152,11 +161,10 @@ pub(crate) fn decode<'a>(
         }
         (guess.encoding, "detected", bytes)
     };
-    for label in distrusted {
+    for (label, why) in distrusted {
         warnings.push(format!(
-            "{label} names the replacement encoding, which would decode the whole page to one U+FFFD: not trusted; decoded as {} ({})",
-            encoding.name(),
-            source
+            "{label} {why}: not trusted; decoded as {} ({source})",
+            encoding.name()
         ));
     }
     let (text, replaced) = encoding.decode_without_bom_handling(bytes);
@@ -184,6 +192,18 @@ fn utf8_reading(bytes: &[u8]) -> Option<String> {
     Some(format!(
         "UTF-8 but for {invalid} invalid sequence(s) among {chars} multi-byte characters"
     ))
+}
+
+/// Why a label of the replacement encoding is not followed.
+const REPLACEMENT_WHY: &str =
+    "names the replacement encoding, which would decode the whole page to one U+FFFD";
+
+/// Why a UTF-8 label is not followed for `bytes` ([`utf8::far_from_utf8`]).
+fn not_utf8_why(bytes: &[u8]) -> String {
+    let (chars, invalid) = utf8::far_from_utf8(bytes).unwrap_or_default();
+    format!(
+        "is UTF-8, but the bytes hold {invalid} invalid UTF-8 sequence(s) and {chars} multi-byte character(s), so most of the page would be U+FFFD"
+    )
 }
 
 fn valid_utf8(bytes: &[u8]) -> bool {
@@ -381,5 +401,38 @@ mod tests {
         assert_eq!((d.encoding, d.source), ("UTF-8", "utf-8"));
         assert!(d.text.starts_with(text) && d.replaced);
         assert!(d.warnings.join("\n").contains("1 invalid sequence(s)"));
+    }
+
+    #[test]
+    fn utf8_declaration_on_gbk_or_cyrillic_bytes_does_not_lose_the_page() {
+        let zh = "<p>今天上午，市政府召开新闻发布会，介绍了今年以来全市经济运行的基本情况。</p>";
+        let ru = "<p>Москва — столица России. Правительство объявило о новых мерах поддержки.</p>";
+        for (enc, text) in [(encoding_rs::GBK, zh), (encoding_rs::WINDOWS_1251, ru)] {
+            let page = format!("<meta charset=utf-8>{text}");
+            let bytes = enc.encode(&page).0;
+            let d = decode(&bytes, None, None);
+            assert_eq!((d.encoding, d.source), (enc.name(), "detected"));
+            assert_eq!(d.text, page);
+            let w = d.warnings.join("\n");
+            assert!(
+                w.contains("\"utf-8\" is UTF-8, but") && w.contains("not trusted"),
+                "{w}"
+            );
+            let d = decode(&bytes, Some("utf-8"), None);
+            assert_eq!((d.encoding, d.text.as_ref()), (enc.name(), page.as_str()));
+        }
+        // A page that is only partly broken keeps its UTF-8.
+        let mut bytes = "<meta charset=utf-8><p>“quoted” — and ‘more’ …</p>"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(b"<p>caf\xE9</p>");
+        assert_eq!(decode(&bytes, None, None).source, "meta");
+    }
+
+    #[test]
+    fn stale_iso_2022_jp_declaration_on_utf8_is_utf8() {
+        let page = "<meta charset=iso-2022-jp><p>中文段落</p>";
+        let d = decode(page.as_bytes(), None, None);
+        assert_eq!((d.encoding, d.text.as_ref()), ("UTF-8", page));
     }
 }

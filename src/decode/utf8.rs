@@ -15,7 +15,23 @@ const MIN_CHARS: usize = 8;
 /// bytes are mostly UTF-8: at least [`MIN_CHARS`] multi-byte characters and at most one
 /// invalid sequence for 20 of them.
 pub(crate) fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
-    let mut rest = bytes.get(..bytes.len().min(SAMPLE))?;
+    let (chars, invalid) = count(bytes);
+    (chars >= MIN_CHARS && invalid * 20 <= chars).then_some((chars, invalid))
+}
+
+/// Multi-byte characters and invalid sequences, when the bytes are far from UTF-8: at
+/// least [`MIN_CHARS`] invalid sequences, and more of them than valid multi-byte
+/// characters (a GBK or windows-1251 page is all invalid sequences).
+pub(crate) fn far_from_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (chars, invalid) = count(bytes);
+    (invalid >= MIN_CHARS && invalid > chars).then_some((chars, invalid))
+}
+
+/// Valid multi-byte characters and invalid sequences in the first [`SAMPLE`] bytes.
+fn count(bytes: &[u8]) -> (usize, usize) {
+    let Some(mut rest) = bytes.get(..bytes.len().min(SAMPLE)) else {
+        return (0, 0);
+    };
     let cut = rest.len() < bytes.len();
     let (mut chars, mut invalid) = (0, 0);
     loop {
@@ -24,7 +40,12 @@ pub(crate) fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
             Err(e) => (e.valid_up_to(), Some(e.error_len())),
         };
         // Lead bytes of multi-byte characters in the valid part.
-        chars += rest.get(..valid)?.iter().filter(|&&b| b >= 0xC0).count();
+        chars += rest
+            .get(..valid)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| b >= 0xC0)
+            .count();
         match skip {
             None => break,
             // Ends inside a character: an error only if the input ends there.
@@ -34,11 +55,14 @@ pub(crate) fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
             }
             Some(Some(len)) => {
                 invalid += 1;
-                rest = rest.get(valid + len..)?;
+                match rest.get(valid + len..) {
+                    Some(r) => rest = r,
+                    None => break,
+                }
             }
         }
     }
-    (chars >= MIN_CHARS && invalid * 20 <= chars).then_some((chars, invalid))
+    (chars, invalid)
 }
 
 #[cfg(test)]
@@ -72,5 +96,22 @@ mod tests {
         }
         // Too few characters to call.
         assert_eq!(mostly_utf8("é".as_bytes()), None);
+    }
+
+    #[test]
+    fn far_from_utf8_needs_more_errors_than_characters() {
+        let gbk = encoding_rs::GBK
+            .encode("今天上午，市政府召开新闻发布会，介绍了经济运行情况。")
+            .0;
+        assert!(far_from_utf8(&gbk).is_some());
+        let cyrillic = encoding_rs::WINDOWS_1251
+            .encode("Москва — столица России.")
+            .0;
+        assert!(far_from_utf8(&cyrillic).is_some());
+        // A page mixing the two (as some do) is not called.
+        let mut mixed = "“quoted” — dashes – and ‘more’ …".as_bytes().to_vec();
+        mixed.extend_from_slice(b" caf\xE9 na\xEFve \xA3 5");
+        assert_eq!(far_from_utf8(&mixed), None);
+        assert_eq!(far_from_utf8("<p>中文</p>".as_bytes()), None);
     }
 }
