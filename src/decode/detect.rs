@@ -44,6 +44,7 @@ pub(crate) struct Guess {
 
 /// Guesses the encoding of `bytes` (not valid UTF-8, no declaration).
 pub(crate) fn guess(bytes: &[u8], cx: Context<'_>) -> Guess {
+    let (bytes, cut) = super::sample(bytes);
     if let Some((chars, invalid)) = utf8::mostly_utf8(bytes) {
         return Guess {
             encoding: UTF_8,
@@ -53,7 +54,7 @@ pub(crate) fn guess(bytes: &[u8], cx: Context<'_>) -> Guess {
         };
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(bytes, !cut);
     let tld = cx.tld.filter(|t| valid_tld(t)).map(str::as_bytes);
     let first = detector.guess(tld, Utf8Detection::Deny);
     let mut guess = Guess {

@@ -5,14 +5,11 @@
 //! Latin-1 letter is followed by ASCII, which no UTF-8 lead byte takes), so many valid
 //! sequences and few invalid ones mean UTF-8.
 
-/// Bytes looked at most (the first ones).
-const SAMPLE: usize = 1 << 20;
-
 /// The fewest valid multi-byte characters that make the call.
 const MIN_CHARS: usize = 8;
 
-/// Multi-byte characters and invalid sequences in the first [`SAMPLE`] bytes, when the
-/// bytes are mostly UTF-8: at least [`MIN_CHARS`] multi-byte characters and at most one
+/// Multi-byte characters and invalid sequences in `bytes` (a sample, [`super::sample`]),
+/// when they are mostly UTF-8: at least [`MIN_CHARS`] multi-byte characters and at most one
 /// invalid sequence for 20 of them.
 pub(crate) fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
     let (chars, invalid) = count(bytes);
@@ -27,12 +24,10 @@ pub(crate) fn far_from_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
     (invalid >= MIN_CHARS && invalid > chars).then_some((chars, invalid))
 }
 
-/// Valid multi-byte characters and invalid sequences in the first [`SAMPLE`] bytes.
+/// Valid multi-byte characters and invalid sequences in `bytes`. A sequence cut off by
+/// the end is not counted: the sample may end inside a character.
 fn count(bytes: &[u8]) -> (usize, usize) {
-    let Some(mut rest) = bytes.get(..bytes.len().min(SAMPLE)) else {
-        return (0, 0);
-    };
-    let cut = rest.len() < bytes.len();
+    let mut rest = bytes;
     let (mut chars, mut invalid) = (0, 0);
     loop {
         let (valid, skip) = match std::str::from_utf8(rest) {
@@ -48,11 +43,7 @@ fn count(bytes: &[u8]) -> (usize, usize) {
             .count();
         match skip {
             None => break,
-            // Ends inside a character: an error only if the input ends there.
-            Some(None) => {
-                invalid += usize::from(!cut);
-                break;
-            }
+            Some(None) => break,
             Some(Some(len)) => {
                 invalid += 1;
                 match rest.get(valid + len..) {
@@ -76,10 +67,10 @@ mod tests {
         page.extend_from_slice(b"<footer>\xA9 2020</footer>");
         let chars = text.chars().filter(|c| !c.is_ascii()).count();
         assert_eq!(mostly_utf8(&page), Some((chars, 1)));
-        // Cut inside a character is no error, unless the input ends there.
-        let mut long = page.repeat(SAMPLE / page.len() + 1);
-        long.truncate(SAMPLE + 1);
-        assert!(mostly_utf8(&long).is_some());
+        // Cut inside a character is no error.
+        let mut cut = page.repeat(3);
+        cut.truncate(cut.len() - 2);
+        assert!(mostly_utf8(&cut).is_some());
     }
 
     #[test]
