@@ -145,7 +145,7 @@ pub struct Article {
     pub encoding: Option<String>,
     /// How [`encoding`](Self::encoding) was chosen: `bom`, `hint` (the caller's label),
     /// `meta` (the page's `<meta charset>`), `utf-8` (the bytes are valid UTF-8) or
-    /// `detected` (a statistical guess).
+    /// `detected` (UTF-16's NUL pattern, else a statistical guess).
     pub encoding_source: Option<String>,
     /// Whether bytes invalid in that encoding were replaced with U+FFFD (a warning says so too).
     pub bytes_replaced: bool,

@@ -73,7 +73,7 @@ pub mod stages {
             last: Instant::now(),
             times: Vec::with_capacity(10),
         };
-        let decoded = crate::decode::decode(bytes, None);
+        let decoded = crate::decode::decode(bytes, None, None);
         crate::pipeline::Marks::mark(&mut timer, "decode");
         let article =
             crate::pipeline::run_marked(crate::default_extractor(), decoded.text, &mut timer);

@@ -272,13 +272,81 @@ fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
 }
 
-/// A language tag from `zh-CN`, `zh_CN`, `en`; `None` for anything else.
+/// A well-formed BCP 47 language tag (`en`, `zh-CN`, `zh-Hant-TW`) from any source the
+/// metadata reads, with `_` read as `-` (`og:locale` writes `zh_CN`); `None` for anything
+/// else: `UTF-8` in a `Content-Language`, `text/html`, `*`, an empty value. Well-formed is
+/// RFC 5646's syntax ([`well_formed_language_tag`]); a value that is an encoding label
+/// (`windows-1252` has that shape) is refused too.
 fn language_tag(raw: &str) -> Option<String> {
     let tag = raw.trim().replace('_', "-");
-    let ok = (2..=35).contains(&tag.len())
-        && tag.as_bytes()[..2].iter().all(u8::is_ascii_alphabetic)
-        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let ok = tag.len() <= 35
+        && well_formed_language_tag(&tag)
+        && encoding_rs::Encoding::for_label(tag.as_bytes()).is_none();
     ok.then_some(tag)
+}
+
+/// Whether `tag` has the syntax of RFC 5646 §2.1 `langtag` (the registry is not
+/// consulted): a primary language of 2–8 letters, up to three 3-letter extended
+/// language subtags (after a 2–3 letter primary), a 4-letter script, a region (2 letters
+/// or 3 digits), variants (5–8 alphanumerics, or a digit and 3), extensions (a singleton
+/// and subtags of 2–8), private use (`x` and subtags of 1–8). Case is not checked.
+fn well_formed_language_tag(tag: &str) -> bool {
+    fn alpha(s: &str) -> bool {
+        s.bytes().all(|b| b.is_ascii_alphabetic())
+    }
+    fn alnum(s: &str) -> bool {
+        s.bytes().all(|b| b.is_ascii_alphanumeric())
+    }
+    let mut subtags = tag.split('-').peekable();
+    let Some(language) = subtags.next() else {
+        return false;
+    };
+    if !(2..=8).contains(&language.len()) || !alpha(language) {
+        return false;
+    }
+    let mut take = |ok: &dyn Fn(&str) -> bool| -> bool {
+        let next = subtags.next_if(|s| ok(s));
+        next.is_some()
+    };
+    if language.len() <= 3 {
+        for _ in 0..3 {
+            if !take(&|s| s.len() == 3 && alpha(s)) {
+                break;
+            }
+        }
+    }
+    take(&|s| s.len() == 4 && alpha(s));
+    take(&|s| {
+        (s.len() == 2 && alpha(s)) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+    });
+    while take(&|s| {
+        alnum(s)
+            && ((5..=8).contains(&s.len())
+                || (s.len() == 4 && s.as_bytes().first().is_some_and(u8::is_ascii_digit)))
+    }) {}
+    // Extensions, then private use: each a singleton and at least one subtag.
+    while let Some(singleton) = subtags.next() {
+        if singleton.len() != 1 || !alnum(singleton) {
+            return false;
+        }
+        let private = singleton.eq_ignore_ascii_case("x");
+        let mut count = 0;
+        while let Some(s) = subtags.next_if(|s| private || s.len() != 1) {
+            let len_ok = if private {
+                (1..=8).contains(&s.len())
+            } else {
+                (2..=8).contains(&s.len())
+            };
+            if !len_ok || !alnum(s) {
+                return false;
+            }
+            count += 1;
+        }
+        if count == 0 {
+            return false;
+        }
+    }
+    true
 }
 
 /// A `<title>` less its site-name part (`Headline - Site`, `Site | Headline`): the part
@@ -418,5 +486,69 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2020-05-07"));
         assert_eq!(m.author.as_deref(), Some("Eve Moss"));
         assert_eq!(m.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn content_language_utf8_is_not_a_language() {
+        let lang = |html: &str| read(&parse(html)).language;
+        // The shape that was reported as the page's language.
+        assert_eq!(
+            lang(r#"<meta http-equiv="Content-Language" content="UTF-8"><p>x</p>"#),
+            None
+        );
+        // The same values from every source the metadata reads.
+        for bad in [
+            "UTF-8",
+            "utf8",
+            "text/html",
+            "*",
+            "",
+            " ",
+            "windows-1252",
+            "gb2312",
+            "zh-",
+            "-en",
+            "en--us",
+            "en-8",
+            "x-private",
+            "i-klingon",
+            "en_US.UTF-8",
+            "en,fr",
+            "123",
+        ] {
+            for page in [
+                format!(r#"<html lang="{bad}"><p>x</p></html>"#),
+                format!(r#"<meta http-equiv="content-language" content="{bad}">"#),
+                format!(r#"<meta property="og:locale" content="{bad}">"#),
+                format!(
+                    r#"<script type="application/ld+json">{{"@type":"Article","inLanguage":"{bad}"}}</script>"#
+                ),
+            ] {
+                assert_eq!(lang(&page), None, "{page}");
+            }
+        }
+        // A bad value gives way to a good one from the next source.
+        assert_eq!(
+            lang(r#"<html lang="UTF-8"><meta property="og:locale" content="zh_CN"></html>"#)
+                .as_deref(),
+            Some("zh-CN")
+        );
+        for good in [
+            "en",
+            "en-US",
+            "zh-Hant-TW",
+            "zh-cmn-Hans-CN",
+            "sr-Latn-RS",
+            "de-CH-1996",
+            "es-419",
+            "en-US-x-twain",
+            "de-DE-u-co-phonebk",
+            "ZH-cn",
+        ] {
+            assert_eq!(
+                lang(&format!(r#"<html lang="{good}">"#)).as_deref(),
+                Some(good)
+            );
+        }
     }
 }

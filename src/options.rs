@@ -58,7 +58,9 @@ impl ExtractorBuilder {
     }
 
     /// The URL relative image links are resolved against. A `<base href>` in the page
-    /// refines it. Default: none (relative URLs are kept as written).
+    /// refines it. Its top-level domain (`.cn`, `.jp`, `.fr`) also weighs in when the
+    /// encoding of an undeclared page must be guessed. Default: none (relative URLs are
+    /// kept as written).
     pub fn base_url(&mut self, url: &str) -> &mut Self {
         self.base_url = Some(url.to_string());
         self
@@ -174,16 +176,22 @@ impl Extractor {
         self.max_input_bytes
     }
 
-    /// Extracts an article from raw bytes. The encoding is the byte-order mark's, else the
-    /// page's `<meta charset>` (or `http-equiv`) declaration's, else UTF-8 when the bytes
-    /// are valid UTF-8, else a detector's guess; [`Article::encoding`] says which.
+    /// Extracts an article from raw bytes. The encoding is the byte-order mark's, else
+    /// UTF-16 when the bytes show its NUL pattern, else the page's `<meta charset>` (or
+    /// `http-equiv`) declaration's as the HTML standard's prescan finds it, else UTF-8
+    /// when the bytes are valid UTF-8, else a detector's guess (weighing the base URL's
+    /// domain and the page's language); [`Article::encoding`] says which. A declaration
+    /// of an encoding that would decode the page to nothing (`iso-2022-kr`,
+    /// `hz-gb-2312`: the replacement encoding) is not trusted, and a warning says so.
     pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
         self.extract_with_encoding(bytes, None)
     }
 
     /// Like [`extract`](Self::extract), with the caller's encoding label (`"gbk"`, as an
     /// HTTP `Content-Type` header's `charset` gives it) preferred over the page's own
-    /// declaration; only a byte-order mark beats it. An unknown label is ignored.
+    /// declaration; only a byte-order mark or UTF-16's NUL pattern beats it. An unknown
+    /// label, one of the replacement encoding and a UTF-16 one for bytes without a NUL
+    /// are ignored with a warning.
     ///
     /// ```
     /// let gbk = b"<p>\xD6\xD0\xCE\xC4</p>"; // "中文" in GBK
@@ -200,7 +208,7 @@ impl Extractor {
         label: Option<&str>,
     ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
-        let mut decoded = crate::decode::decode(bytes, label);
+        let mut decoded = crate::decode::decode(bytes, label, self.base_url.as_ref());
         // The pipeline frees the text once the tree is built.
         let text = std::mem::take(&mut decoded.text);
         let mut article = crate::pipeline::run(self, text);

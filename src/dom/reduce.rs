@@ -1080,7 +1080,7 @@ mod tests {
                     {
                         continue;
                     }
-                    text = crate::decode::decode(&raw, None).text.into_owned();
+                    text = crate::decode::decode(&raw, None, None).text.into_owned();
                 } else if let Ok(t) = String::from_utf8(bytes) {
                     text = t;
                 }
