@@ -34,6 +34,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> 
     let fm = fm.unwrap_or_default();
     let limits = dom::Limits {
         max_depth: ex.max_dom_depth,
+        ..dom::Limits::default()
     };
     let mut dom = dom::parse_marked(body, limits, marks);
     marks.mark("parse");
@@ -77,7 +78,10 @@ pub(crate) fn run_marked(ex: &Extractor, text: &str, marks: &mut impl Marks) -> 
     };
 
     marks.mark("metadata");
-    let selection = select::content(&dom, whole_post, page.body_hint.as_deref());
+    // A tree cut to its node budget misleads the judge of containers (the text past the
+    // cut lands wherever the parser stood): such a page is kept whole.
+    let whole = whole_post || dom.cut_to_budget;
+    let selection = select::content(&dom, whole, page.body_hint.as_deref());
     marks.mark("clean + select");
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
     marks.mark("blocks");

@@ -18,19 +18,19 @@ use std::cell::Cell;
 
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 
-use super::depth::DepthFilter;
+use super::budget::BudgetFilter;
 use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
 use crate::wordset::{LazyWords, WordSet};
 
 /// Drops comments, parse errors, script and style text, and unread attributes.
 pub(super) struct PruneFilter {
-    pub(super) inner: DepthFilter,
+    pub(super) inner: BudgetFilter,
     /// Inside a `<script>` or `<style>` whose text is dropped, until its end tag.
     skipping: Cell<bool>,
 }
 
 impl PruneFilter {
-    pub(super) fn new(inner: DepthFilter) -> Self {
+    pub(super) fn new(inner: BudgetFilter) -> Self {
         PruneFilter {
             inner,
             skipping: Cell::new(false),
