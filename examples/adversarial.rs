@@ -87,6 +87,32 @@ fn cases() -> Vec<Case> {
         }),
     ));
     v.push((
+        "<p><b class=cN>x</p> ×20,000 (reopened)".into(),
+        Box::new(|| hostile::reopened_formatting(20_000, 0).into_bytes()),
+    ));
+    v.push((
+        "500 reopened, then <p>x</p> ×40,000".into(),
+        Box::new(|| hostile::reopened_formatting(500, 40_000).into_bytes()),
+    ));
+    v.push((
+        "500 open <b class>, then <p>x</p> ×40,000".into(),
+        Box::new(|| hostile::open_formatting(500, 40_000).into_bytes()),
+    ));
+    v.push((
+        "<br> ×3,000,000".into(),
+        Box::new(|| format!("<p>{}", "<br>".repeat(3_000_000)).into_bytes()),
+    ));
+    for mib in [16, 63] {
+        v.push((
+            format!("<p>x, {mib} MiB"),
+            Box::new(move || hostile::flood("<p>x", mib << 20).into_bytes()),
+        ));
+    }
+    v.push((
+        "<li>x, 16 MiB".into(),
+        Box::new(|| hostile::flood("<li>x", 16 << 20).into_bytes()),
+    ));
+    v.push((
         "binary garbage, 8 MB".into(),
         Box::new(|| hostile::garbage(8 << 20, 0x9E37_79B9_7F4A_7C15)),
     ));
@@ -146,10 +172,11 @@ fn run_one(name: &str) {
     let start = Instant::now();
     let article = textsift::extract(&input).expect("within the default limits");
     let secs = start.elapsed().as_secs_f64();
-    let capped = article
-        .warnings
-        .iter()
-        .any(|w| w.contains("max_dom_depth") || w.contains("attributes"));
+    let capped = article.warnings.iter().any(|w| {
+        ["max_dom_depth", "attributes", "more tags", "reopened"]
+            .iter()
+            .any(|k| w.contains(k))
+    });
     println!(
         "{:.3}\t{:.0}\t{:.0}\t{}\t{}\t{}",
         secs,
@@ -167,23 +194,27 @@ fn main() {
         return;
     }
     let exe = std::env::current_exe().expect("own path");
-    println!("| case | input | time | peak memory (input built) | text out | note |");
-    println!("| --- | ---: | ---: | ---: | ---: | --- |");
+    println!(
+        "| case | input | time | peak memory (input built) | peak ÷ input | text out | note |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
     for (name, _) in cases() {
         let out = Command::new(&exe).arg(&name).output().expect("run a case");
         let line = String::from_utf8_lossy(&out.stdout);
         let f: Vec<&str> = line.trim().split('\t').collect();
         if !out.status.success() || f.len() < 6 {
-            println!("| {name} | | FAILED | | | {} |", out.status);
+            println!("| {name} | | FAILED | | | | {} |", out.status);
             continue;
         }
         let mib = |s: &str| s.parse::<f64>().unwrap_or(0.0);
+        let input_mib = mib(f[3]) / f64::from(1 << 20);
         println!(
-            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {} B | {} |",
+            "| {name} | {:.1} MB | {:.2} s | {:.0} MiB ({:.0}) | {:.1} | {} B | {} |",
             mib(f[3]) / 1e6,
             mib(f[0]),
             mib(f[2]),
             mib(f[1]),
+            mib(f[2]) / input_mib,
             f[4],
             f[5]
         );
