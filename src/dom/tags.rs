@@ -137,3 +137,45 @@ pub(super) fn is_special(name: &str) -> bool {
             | "xmp"
     )
 }
+
+/// Elements that still pass once a page has gone past its node budget (while the budget,
+/// which grows as the page is read, allows): the blocks and images an article is made of.
+/// Any other element could be one whose text is not the article's (`<noscript>`,
+/// `<button>`, `<select>`, `<nav>`…), and all later text would land in it.
+pub(super) fn kept_past_budget(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "br"
+            | "hr"
+            | "img"
+            | "image"
+    )
+}
