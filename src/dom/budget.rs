@@ -60,7 +60,8 @@ pub(super) struct BudgetFilter {
     /// The fewest bytes of the page the tokens seen so far can have been read from.
     read: Cell<usize>,
     pending: PendingEnds,
-    /// Inside the raw text of a dropped `<title>`, `<textarea>`, `<xmp>`…, until its end tag.
+    /// Inside the raw text of a dropped `<title>`, `<textarea>`, `<iframe>`…, until its end
+    /// tag.
     skipping: Cell<bool>,
     /// Formatting elements created beyond the start tags that asked for them.
     clones: Cell<usize>,
@@ -164,9 +165,10 @@ impl BudgetFilter {
             .adjusted_current_node_present_but_not_in_html_namespace()
         {
             if let Some(result) = raw_text(&tag.name) {
-                // PLAINTEXT never ends: its text is the rest of the page, kept.
+                // `<xmp>` and `<plaintext>` show their text (PLAINTEXT never ends: the rest
+                // of the page), which is kept; the others' is not read as the article's.
                 self.skipping
-                    .set(!matches!(result, TokenSinkResult::Plaintext));
+                    .set(!matches!(&*tag.name, "xmp" | "plaintext"));
                 return result;
             }
         }
@@ -515,22 +517,23 @@ mod tests {
     }
 
     /// Raw-text elements dropped past the budget still have their content read as raw text:
-    /// nothing inside becomes an element. Script and style text is dropped (as always),
-    /// `<plaintext>` keeps the rest of the page as text.
+    /// nothing inside becomes an element. Script and style text is dropped (as always), and
+    /// so is that of the others whose text is not shown; `<xmp>` keeps its text, and
+    /// `<plaintext>` the rest of the page.
     #[test]
     fn raw_text_past_the_budget_stays_raw_text() {
         let mut page = "<br>".repeat(2_000);
         page.push_str(
             "<title><p>t1</p></title><textarea><p>t2</p></textarea><xmp><p>t3</p></xmp>\
              <iframe><p>t4</p></iframe><noembed><p>t5</p></noembed><style><p>t6</p></style>\
-             <script>'<p>t7</p>'</script><p>kept<plaintext><p>rest</p>",
+             <script>'<p>t7</p>'</script><xmp><b>shown</b></xmp><p>kept<plaintext><p>rest</p>",
         );
         let dom = parse_with(&page, small(100, 64));
         // At most the `<p>` before `kept`, which the grown budget may let through.
         assert!(elements(&dom, "p") <= 1);
         let text = text(&dom);
         assert!(!text.contains("t1") && !text.contains("t7"), "{text}");
-        assert!(text.ends_with("kept<p>rest</p>"), "{text}");
+        assert!(text.ends_with("<b>shown</b>kept<p>rest</p>"), "{text}");
     }
 }
 
