@@ -579,12 +579,15 @@ mod same_tree {
         clone_floor: usize::MAX,
     };
 
+    /// Every shared page in release builds; every eighth in debug builds, where html5ever
+    /// is about 30 times slower.
     #[test]
     fn the_budgets_leave_the_shared_corpora_alone() {
         let Some(pages) = corpus::pages(corpus::ALL) else {
             return;
         };
-        for (path, page) in &pages {
+        let step = if cfg!(debug_assertions) { 8 } else { 1 };
+        for (path, page) in pages.iter().step_by(step) {
             let bounded = tree(page, Limits::default(), super::super::CHUNK);
             let whole = tree(page, UNBOUNDED, usize::MAX);
             assert!(bounded == whole, "{}: the trees differ", path.display());
