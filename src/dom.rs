@@ -34,9 +34,10 @@ pub(crate) const DEFAULT_MAX_DEPTH: usize = 512;
 /// Most attributes kept on one tag; the rest are removed with a warning.
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
-/// Nodes (elements and text) any page may have, whatever its size; beyond them, one per
-/// [`budget::BYTES_PER_NODE`] bytes of the page.
-pub(crate) const NODE_FLOOR: usize = 65_536;
+/// Nodes (elements and text; an image counts two, every four attributes one more) any page
+/// may have, whatever its size: about 32 MiB with what later stages keep per node. Beyond
+/// them, one per [`budget::BYTES_PER_NODE`] bytes of the page.
+pub(crate) const NODE_FLOOR: usize = 131_072;
 
 /// Formatting elements the tree builder may reopen on any page; beyond them, one per
 /// [`budget::BYTES_PER_CLONE`] bytes of the page.
@@ -44,7 +45,7 @@ pub(crate) const CLONE_FLOOR: usize = 4_096;
 
 /// The page is fed to the tokenizer in pieces of this size, so the node budget grows as it
 /// is read (html5ever's tokenizer is built for input arriving in pieces: same tree).
-const CHUNK: usize = 64 << 10;
+const CHUNK: usize = 16 << 10;
 
 /// Bounds on the parsed tree.
 #[derive(Debug, Clone, Copy)]

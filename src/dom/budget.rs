@@ -1,11 +1,13 @@
 //! A token filter that keeps the tree in proportion to the page: at most
 //! [`Limits::node_floor`] nodes plus one per [`BYTES_PER_NODE`] bytes of the page read so
-//! far, and at most [`Limits::clone_floor`] formatting elements reopened by the tree builder
-//! plus one per [`BYTES_PER_CLONE`] bytes.
+//! far (an image counts two, and every four attributes of an element one more), and at most
+//! [`Limits::clone_floor`] formatting elements reopened by the tree builder plus one per
+//! [`BYTES_PER_CLONE`] bytes.
 //!
-//! A node of the tree (an element or a text node, with its links) takes about 130 bytes
-//! before its attributes and what later stages keep per element, so a page of tiny tags
-//! (`<p>x` is four bytes, `<br>` four) builds a tree 30 to 60 times its size. Past the
+//! A node of the tree (an element or a text node, with its links) takes 128 bytes before
+//! its attributes, and the selection keeps about as much again per element, the walk as
+//! much per image; so a page of tiny tags (`<p>x` is four bytes, `<br>` four) builds a
+//! tree 30 to 60 times its size. Past the
 //! budget, start tags are ignored with their end tags (and `</p>`, `</br>`, which create
 //! elements); their text is kept and lands in the element still open, as with the depth
 //! cap ([`super::depth`]). The budget grows as the page is read, so the markup after a
@@ -38,7 +40,11 @@ use super::tags::{is_special, is_void, kept_past_budget, raw_text};
 use super::Limits;
 
 /// Bytes of page per node of the tree, beyond [`Limits::node_floor`].
-pub(crate) const BYTES_PER_NODE: usize = 64;
+pub(crate) const BYTES_PER_NODE: usize = 48;
+
+/// Attributes of one element that count as one more node (an attribute takes about a
+/// quarter of what a node does).
+const ATTRIBUTES_PER_NODE: usize = 4;
 
 /// Bytes of page per formatting element the tree builder may reopen, beyond
 /// [`Limits::clone_floor`].
@@ -57,9 +63,12 @@ pub(super) struct BudgetFilter {
     removed: usize,
     /// Bytes of the page fed to the tokenizer so far.
     fed: Cell<usize>,
-    /// The fewest bytes of the page the tokens seen so far can have been read from.
+    /// Bytes of the page the tokens seen so far were read from, as far as they tell.
     read: Cell<usize>,
     pending: PendingEnds,
+    /// Nodes of the tree counted so far, and what they count for (see [`cost`]).
+    counted: Cell<usize>,
+    cost: Cell<usize>,
     /// Inside the raw text of a dropped `<title>`, `<textarea>`, `<iframe>`…, until its end
     /// tag.
     skipping: Cell<bool>,
@@ -84,6 +93,8 @@ impl BudgetFilter {
             fed: Cell::new(0),
             read: Cell::new(0),
             pending: PendingEnds::default(),
+            counted: Cell::new(0),
+            cost: Cell::new(0),
             skipping: Cell::new(false),
             clones: Cell::new(0),
             draining: Cell::new(false),
@@ -104,9 +115,9 @@ impl BudgetFilter {
             .saturating_add(self.read.get().min(self.fed.get()))
     }
 
-    /// Counts the fewest bytes `token` can have been read from (`<p>`, `</p>`, ` name=value`;
-    /// text as decoded, which is never longer than its source but where a NUL is replaced),
-    /// so the budget never runs ahead of the page.
+    /// Counts the bytes `token` was read from, as written most often (`<p>`, `</p>`,
+    /// ` name="value"`; text as decoded, which is never longer than its source). Never more
+    /// than was fed is granted, so the budget cannot run ahead of the page.
     fn advance(&self, token: &Token) {
         let bytes = match token {
             Token::TagToken(tag) => {
@@ -114,7 +125,8 @@ impl BudgetFilter {
                     .attrs
                     .iter()
                     .map(|a| {
-                        1 + a.name.local.len() + a.value.len() + usize::from(!a.value.is_empty())
+                        let quoted = if a.value.is_empty() { 0 } else { 3 };
+                        1 + a.name.local.len() + a.value.len() + quoted
                     })
                     .sum();
                 let end = usize::from(tag.kind == TagKind::EndTag);
@@ -135,6 +147,20 @@ impl BudgetFilter {
     /// Nodes the tree holds (detached ones included: they take memory all the same).
     fn nodes(&self) -> usize {
         self.inner.inner.sink.0.borrow().tree.values().len()
+    }
+
+    /// What the tree counts for against the node budget (see [`cost`]); nodes are counted
+    /// once, when first seen, whoever made them.
+    fn spent(&self) -> usize {
+        let html = self.inner.inner.sink.0.borrow();
+        let len = html.tree.values().len();
+        let new = len.saturating_sub(self.counted.get());
+        if new > 0 {
+            let more: usize = html.tree.values().rev().take(new).map(cost).sum();
+            self.cost.set(self.cost.get().saturating_add(more));
+            self.counted.set(len);
+        }
+        self.cost.get()
     }
 
     fn node_budget(&self) -> usize {
@@ -258,6 +284,19 @@ impl BudgetFilter {
     }
 }
 
+/// What a node counts for against the node budget: one, one more for an image (the record
+/// the walk keeps of it is about a node's size), and one more per
+/// [`ATTRIBUTES_PER_NODE`] attributes.
+fn cost(node: &Node) -> usize {
+    match node {
+        Node::Element(e) => {
+            let image = e.name.ns == ns!(html) && matches!(&*e.name.local, "img" | "amp-img");
+            1 + usize::from(image) + e.attrs.len() / ATTRIBUTES_PER_NODE
+        }
+        _ => 1,
+    }
+}
+
 /// Whether `node` is an HTML formatting element (not an SVG `<a>`).
 fn is_html_formatting(node: &Node) -> bool {
     matches!(node, Node::Element(e) if e.name.ns == ns!(html) && is_formatting(&e.name.local))
@@ -284,7 +323,7 @@ impl TokenSink for BudgetFilter {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
         self.advance(&token);
-        let over = self.nodes() >= self.node_budget();
+        let over = self.spent() >= self.node_budget();
         let closing = over || self.draining.get();
         // The token is a formatting start tag that reaches the tree builder.
         let mut own = false;
@@ -495,6 +534,27 @@ mod tests {
                 assert_eq!(text(&dom).matches('x').count(), xs, "{unit}");
             }
         }
+    }
+
+    /// An image counts two nodes (the walk keeps a record of it about a node's size), and
+    /// every four attributes of an element one more: 100,000 `<img>` with `src` and `alt`
+    /// held about ten times the page, a node-count budget alone let that grow without bound.
+    #[test]
+    fn images_and_attributes_count_toward_the_node_budget() {
+        let floor = 1_000;
+        let page = "<img src=a.jpg>".repeat(20_000);
+        let dom = parse_with(&page, small(floor, 64));
+        let budget = floor + page.len() / BYTES_PER_NODE;
+        let images = elements(&dom, "img");
+        assert!(images <= budget / 2 + 8, "{images} images, budget {budget}");
+        assert!(images >= budget / 2 - 8, "{images} images, budget {budget}");
+        let unit = "<p class=a id=b style=c lang=d rel=e name=f type=g href=h>x";
+        let page = unit.repeat(20_000);
+        let dom = parse_with(&page, small(floor, 64));
+        let budget = floor + page.len() / BYTES_PER_NODE;
+        // The paragraph, its two fours of attributes, its text.
+        let p = elements(&dom, "p");
+        assert!(p <= budget / 4 + 8, "{p} paragraphs, budget {budget}");
     }
 
     /// The budget grows as the page is read: paragraphs after a flood of tags are elements
