@@ -109,6 +109,15 @@ fn cases() -> Vec<Case> {
         ));
     }
     v.push((
+        "200,000 images with alt".into(),
+        Box::new(|| {
+            (0..200_000)
+                .map(|i| format!("<img src=\"https://e.com/{i:08}.jpg\" alt=\"photo {i:06}\">"))
+                .collect::<String>()
+                .into_bytes()
+        }),
+    ));
+    v.push((
         "<li>x, 16 MiB".into(),
         Box::new(|| hostile::flood("<li>x", 16 << 20).into_bytes()),
     ));
