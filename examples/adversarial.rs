@@ -92,6 +92,41 @@ fn cases() -> Vec<Case> {
         }),
     ));
     v.push((
+        "<p><b class=cN>x</p> ×20,000 (reopened)".into(),
+        Box::new(|| hostile::reopened_formatting(20_000, 0).into_bytes()),
+    ));
+    v.push((
+        "500 reopened, then <p>x</p> ×40,000".into(),
+        Box::new(|| hostile::reopened_formatting(500, 40_000).into_bytes()),
+    ));
+    v.push((
+        "500 open <b class>, then <p>x</p> ×40,000".into(),
+        Box::new(|| hostile::open_formatting(500, 40_000).into_bytes()),
+    ));
+    v.push((
+        "<br> ×3,000,000".into(),
+        Box::new(|| format!("<p>{}", "<br>".repeat(3_000_000)).into_bytes()),
+    ));
+    for mib in [16, 63] {
+        v.push((
+            format!("<p>x, {mib} MiB"),
+            Box::new(move || hostile::flood("<p>x", mib << 20).into_bytes()),
+        ));
+    }
+    v.push((
+        "200,000 images with alt".into(),
+        Box::new(|| {
+            (0..200_000)
+                .map(|i| format!("<img src=\"https://e.com/{i:08}.jpg\" alt=\"photo {i:06}\">"))
+                .collect::<String>()
+                .into_bytes()
+        }),
+    ));
+    v.push((
+        "<li>x, 16 MiB".into(),
+        Box::new(|| hostile::flood("<li>x", 16 << 20).into_bytes()),
+    ));
+    v.push((
         "binary garbage, 8 MB".into(),
         Box::new(|| hostile::garbage(8 << 20, 0x9E37_79B9_7F4A_7C15)),
     ));
@@ -196,7 +231,10 @@ fn run_one(name: &str) {
     let article = textsift::extract(&input).expect("within the default limits");
     let secs = start.elapsed().as_secs_f64();
     let warned = |needle: &str| article.warnings.iter().any(|w| w.contains(needle));
-    let note = if warned("max_dom_depth") || warned("attributes") {
+    let note = if ["max_dom_depth", "attributes", "more tags", "reopened"]
+        .iter()
+        .any(|k| warned(k))
+    {
         "capped"
     } else if warned("read line by line") {
         "front matter read line by line"

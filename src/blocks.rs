@@ -6,7 +6,9 @@ use crate::select::Selection;
 use crate::wordset::{LazyWords, WordSet};
 use crate::BlockKind;
 use ego_tree::NodeId;
+use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 /// A block before normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +113,10 @@ struct Builder<'c> {
     names_judged: bool,
     keep_images: bool,
     out: Walked,
-    seen: HashSet<String>,
+    /// The images kept so far, by the hash of their URL: the first with that hash (a copy
+    /// of each URL would cost as much again as the image list).
+    seen: HashMap<u64, usize>,
+    hasher: RandomState,
     buf: String,
     /// Whitespace is pending before the next character; `true` when it held a line break.
     pending_space: Option<bool>,
@@ -135,7 +140,8 @@ pub(crate) fn build(selection: &Selection<'_>, ctx: &UrlContext<'_>, keep_images
         names_judged: selection.names_judged,
         keep_images,
         out: Walked::default(),
-        seen: HashSet::new(),
+        seen: HashMap::new(),
+        hasher: RandomState::new(),
         buf: String::new(),
         pending_space: None,
         pending_cell: false,
@@ -345,7 +351,7 @@ impl Builder<'_> {
         let Some(image) = image_of(node, self.ctx) else {
             return;
         };
-        if !self.seen.insert(image.url.clone()) {
+        if self.seen_before(&image.url) {
             return;
         }
         self.out.images.push(PlacedImage {
@@ -353,6 +359,21 @@ impl Builder<'_> {
             block: self.out.blocks.len(),
             caption: None,
         });
+    }
+
+    /// Whether an image with this URL is already kept; if not, it will be the next one.
+    fn seen_before(&mut self, url: &str) -> bool {
+        let images = &self.out.images;
+        match self.seen.entry(self.hasher.hash_one(url)) {
+            Entry::Vacant(slot) => {
+                slot.insert(images.len());
+                false
+            }
+            Entry::Occupied(first) if images[*first.get()].image.url == url => true,
+            // Another URL with the same hash: compare with all of them (64-bit hashes
+            // collide about never, so this stays linear).
+            Entry::Occupied(_) => images.iter().any(|p| p.image.url == url),
+        }
     }
 
     fn push_text(&mut self, t: &str) {

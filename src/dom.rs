@@ -3,17 +3,22 @@
 //! Parsing is bounded for hostile input: tags with more than [`MAX_ATTRIBUTES`] attributes
 //! lose the extra ones ([`reduce`], and [`attrs`] where the context is unsure), and start
 //! tags nested deeper than [`Limits::max_depth`] are ignored while their text is kept
-//! ([`depth`]). Both are reported in [`Dom::warnings`]. Without them html5ever takes
-//! quadratic time on both.
+//! ([`depth`]). Without them html5ever takes quadratic time on both. The tree is kept in
+//! proportion to the page, in nodes and in formatting elements the tree builder reopens
+//! ([`budget`]). All are reported in [`Dom::warnings`].
 //!
 //! The tree leaves out what no stage reads: comments, the text of scripts (but JSON-LD)
 //! and styles, and unread attributes; its elements are the same. Most of that is cut from
 //! the bytes before html5ever reads them ([`reduce`]), the rest from its tokens ([`prune`]).
 
 mod attrs;
+mod budget;
+#[cfg(test)]
+mod corpus;
 mod depth;
 mod prune;
 mod reduce;
+mod tags;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -29,18 +34,39 @@ pub(crate) const DEFAULT_MAX_DEPTH: usize = 512;
 /// Most attributes kept on one tag; the rest are removed with a warning.
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
+/// Nodes (elements and text; an image counts two, every four attributes one more) any page
+/// may have, whatever its size: about 32 MiB with what later stages keep per node. Beyond
+/// them, one per [`budget::BYTES_PER_NODE`] bytes of the page.
+pub(crate) const NODE_FLOOR: usize = 131_072;
+
+/// Formatting elements the tree builder may reopen on any page; beyond them, one per
+/// [`budget::BYTES_PER_CLONE`] bytes of the page.
+pub(crate) const CLONE_FLOOR: usize = 4_096;
+
+/// The page is fed to the tokenizer in pieces of this size, so the node budget grows as it
+/// is read (html5ever's tokenizer is built for input arriving in pieces: same tree).
+const CHUNK: usize = 16 << 10;
+
 /// Bounds on the parsed tree.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Limits {
     /// Most elements open at once (counting html5ever's open and active formatting
     /// elements); deeper start tags are ignored and their text kept.
     pub(crate) max_depth: usize,
+    /// Nodes allowed beyond one per [`budget::BYTES_PER_NODE`] bytes of the page read so
+    /// far; further start tags are ignored and their text kept.
+    pub(crate) node_floor: usize,
+    /// Formatting elements the tree builder may reopen beyond one per
+    /// [`budget::BYTES_PER_CLONE`] bytes; after that, formatting tags are ignored.
+    pub(crate) clone_floor: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_depth: DEFAULT_MAX_DEPTH,
+            node_floor: NODE_FLOOR,
+            clone_floor: CLONE_FLOOR,
         }
     }
 }
@@ -53,6 +79,9 @@ pub(crate) struct Dom {
     html: Html,
     /// What the limits changed, for [`Article::warnings`](crate::Article::warnings).
     pub(crate) warnings: Vec<String>,
+    /// Start tags were ignored past the node budget: the tree's shape no longer says where
+    /// the article is.
+    pub(crate) cut_to_budget: bool,
 }
 
 /// Parses `text` with the default [`Limits`].
@@ -69,9 +98,10 @@ pub(crate) fn parse_with(text: &str, limits: Limits) -> Dom {
 
 /// [`parse_with`], marking the end of the attribute pre-pass.
 pub(crate) fn parse_marked(text: &str, limits: Limits, marks: &mut impl Marks) -> Dom {
+    let page = text.len();
     let (text, cut) = pre_pass(text);
     marks.mark("pre-pass");
-    build(&text, cut, limits)
+    build(text, cut, limits, page)
 }
 
 /// The page as html5ever is given it: [`reduce`]d, with the context-free attribute cap
@@ -97,8 +127,14 @@ fn pre_pass(text: &str) -> (String, usize) {
     (text, cut)
 }
 
-/// Parses the pre-passed `text` (`cut`: tags whose attributes the pre-pass cut).
-fn build(text: &str, cut: usize, limits: Limits) -> Dom {
+/// Parses the pre-passed `text` (`cut`: tags whose attributes the pre-pass cut; `page`:
+/// the length of the page before the pre-pass, which the node budget is measured by).
+fn build(text: String, cut: usize, limits: Limits, page: usize) -> Dom {
+    build_in(text, cut, limits, page, CHUNK)
+}
+
+/// [`build`], feeding the tokenizer `chunk` bytes at a time.
+fn build_in(text: String, cut: usize, limits: Limits, page: usize, chunk: usize) -> Dom {
     let mut warnings = Vec::new();
     if cut > 0 {
         warnings.push(format!(
@@ -110,16 +146,26 @@ fn build(text: &str, cut: usize, limits: Limits) -> Dom {
         ..Default::default()
     };
     let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), opts);
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
     let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
+    let removed = page.saturating_sub(text.len());
+    let filter = budget::BudgetFilter::new(filter, limits, removed);
     let filter = prune::PruneFilter::new(filter);
-    // As html5ever's driver does, without its Parser: feed everything, resume after each
+    // The tokenizer reads its own copy; the text goes before the tree grows.
+    let chunks = chunks(&text, chunk);
+    drop(text);
+    // As html5ever's driver does, without its Parser: feed each piece, resuming after each
     // </script> (scripts are never run), then signal the end.
     let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    let input = BufferQueue::default();
+    for chunk in chunks {
+        tokenizer.sink.inner.grant(chunk.len());
+        input.push_back(chunk);
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    }
     tokenizer.end();
-    let dropped = tokenizer.sink.inner.dropped.get();
+    let budget = &tokenizer.sink.inner;
+    let depth = &budget.inner;
+    let dropped = depth.dropped.get();
     if dropped > 0 {
         warnings.push(format!(
             "the page nests elements deeper than {}: {dropped} start tag(s) beyond that depth \
@@ -127,8 +173,47 @@ fn build(text: &str, cut: usize, limits: Limits) -> Dom {
             limits.max_depth
         ));
     }
-    let html = tokenizer.sink.inner.inner.sink.finish();
-    Dom { html, warnings }
+    let dropped = budget.dropped.get();
+    if dropped > 0 {
+        warnings.push(format!(
+            "the page has more tags than its size allows ({} elements and text nodes, and one \
+             per {} bytes): {dropped} tag(s) beyond that were ignored (their text is kept)",
+            limits.node_floor,
+            budget::BYTES_PER_NODE
+        ));
+    }
+    let dropped = budget.formatting_dropped.get();
+    if dropped > 0 {
+        warnings.push(format!(
+            "the page left formatting elements open so often that the parser reopened them \
+             {} times: {dropped} later <b>, <i>, <font>… tag(s) were ignored (their text is \
+             kept)",
+            budget.clones()
+        ));
+    }
+    let cut_to_budget = budget.dropped.get() > 0;
+    let html = tokenizer.sink.inner.inner.inner.sink.finish();
+    Dom {
+        html,
+        warnings,
+        cut_to_budget,
+    }
+}
+
+/// `text` as tendrils of about `size` bytes, cut at character boundaries.
+fn chunks(text: &str, size: usize) -> Vec<StrTendril> {
+    let mut out = Vec::with_capacity(text.len() / size.max(1) + 1);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut at = size.min(rest.len());
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        let (head, tail) = rest.split_at(at);
+        out.push(StrTendril::from_slice(head));
+        rest = tail;
+    }
+    out
 }
 
 impl Dom {

@@ -35,6 +35,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     let fm = fm.unwrap_or_default();
     let limits = dom::Limits {
         max_depth: ex.max_dom_depth,
+        ..dom::Limits::default()
     };
     let mut dom = dom::parse_marked(body, limits, marks);
     // The tree holds all the later stages read: text decoded here (not the caller's)
@@ -82,7 +83,10 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     };
 
     marks.mark("metadata");
-    let selection = select::content(&dom, whole_post, page.body_hint.as_deref());
+    // A tree cut to its node budget misleads the judge of containers (the text past the
+    // cut lands wherever the parser stood): such a page is kept whole.
+    let whole = whole_post || dom.cut_to_budget;
+    let selection = select::content(&dom, whole, page.body_hint.as_deref());
     marks.mark("clean + select");
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
     marks.mark("blocks");

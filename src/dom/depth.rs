@@ -15,6 +15,8 @@ use html5ever::tree_builder::{Tracer, TreeBuilder};
 use html5ever::LocalName;
 use scraper::HtmlTreeSink;
 
+use super::tags::{is_void, raw_text};
+
 type Builder = TreeBuilder<ego_tree::NodeId, HtmlTreeSink>;
 
 /// Forwards tokens to the tree builder, dropping start tags beyond `max_depth`.
@@ -24,8 +26,8 @@ pub(super) struct DepthFilter {
     /// The tree builder held at least `max_depth` elements when last counted, and no token
     /// that could pop one has been forwarded since.
     full: Cell<bool>,
-    /// How many start tags of each name were dropped and still await their end tag.
-    pending_ends: RefCell<HashMap<LocalName, usize>>,
+    /// Dropped start tags that still await their end tag.
+    pending_ends: PendingEnds,
     /// Start tags dropped so far.
     pub(super) dropped: Cell<usize>,
 }
@@ -34,37 +36,40 @@ pub(super) struct DepthFilter {
 /// forwarded (void elements, and raw-text elements whose content the tokenizer must still
 /// treat as text).
 fn never_deepens(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "image"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "script"
-            | "style"
-            | "title"
-            | "textarea"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "plaintext"
-    )
+    is_void(name) || raw_text::<()>(name).is_some()
+}
+
+/// Start tags a filter dropped, by name, whose end tags it drops too. Names are counted;
+/// past [`PendingEnds::MAX_NAMES`] distinct ones (a page of made-up tag names) the rest are
+/// not remembered and their end tags pass, so the record stays small.
+#[derive(Default)]
+pub(super) struct PendingEnds(RefCell<HashMap<LocalName, usize>>);
+
+impl PendingEnds {
+    const MAX_NAMES: usize = 1024;
+
+    /// A start tag named `name` was dropped.
+    pub(super) fn push(&self, name: &LocalName) {
+        let mut map = self.0.borrow_mut();
+        if let Some(n) = map.get_mut(name) {
+            *n += 1;
+        } else if map.len() < Self::MAX_NAMES {
+            map.insert(name.clone(), 1);
+        }
+    }
+
+    /// Whether an end tag named `name` matches a dropped start tag (and is dropped).
+    pub(super) fn pop(&self, name: &LocalName) -> bool {
+        let mut map = self.0.borrow_mut();
+        let Some(n) = map.get_mut(name) else {
+            return false;
+        };
+        *n -= 1;
+        if *n == 0 {
+            map.remove(name);
+        }
+        true
+    }
 }
 
 /// Counts the handles the tree builder holds (open elements, active formatting elements and
@@ -84,9 +89,15 @@ impl DepthFilter {
             inner,
             max_depth,
             full: Cell::new(false),
-            pending_ends: RefCell::new(HashMap::new()),
+            pending_ends: PendingEnds::default(),
             dropped: Cell::new(0),
         }
+    }
+
+    /// Gives `token` to the tree builder unfiltered (an end tag the budget filter makes).
+    pub(super) fn inject(&self, token: Token, line_number: u64) {
+        self.full.set(false);
+        let _ = self.inner.process_token(token, line_number);
     }
 
     /// Whether the tree builder is at or over the depth cap.
@@ -110,11 +121,7 @@ impl TokenSink for DepthFilter {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 // `<div/>` still opens a div in HTML, so the self-closing flag is ignored.
                 if !never_deepens(&tag.name) && self.is_full() {
-                    *self
-                        .pending_ends
-                        .borrow_mut()
-                        .entry(tag.name.clone())
-                        .or_insert(0) += 1;
+                    self.pending_ends.push(&tag.name);
                     self.dropped.set(self.dropped.get() + 1);
                     return TokenSinkResult::Continue;
                 }
@@ -122,12 +129,7 @@ impl TokenSink for DepthFilter {
                 self.full.set(false);
             }
             Token::TagToken(tag) => {
-                let mut pending = self.pending_ends.borrow_mut();
-                if let Some(n) = pending.get_mut(&tag.name) {
-                    *n -= 1;
-                    if *n == 0 {
-                        pending.remove(&tag.name);
-                    }
+                if self.pending_ends.pop(&tag.name) {
                     return TokenSinkResult::Continue;
                 }
                 self.full.set(false);

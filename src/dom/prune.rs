@@ -12,25 +12,26 @@
 //!   the tree builder compares their attributes when it reopens them.
 //!
 //! Every element is still created, in the same place; the only other change to the tree is
-//! that text on both sides of a dropped comment becomes one text node.
+//! that text on both sides of a dropped comment becomes one text node. The attribute lists
+//! kept are trimmed to their length.
 
 use std::cell::Cell;
 
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 
-use super::depth::DepthFilter;
+use super::budget::BudgetFilter;
 use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
 use crate::wordset::{LazyWords, WordSet};
 
 /// Drops comments, parse errors, script and style text, and unread attributes.
 pub(super) struct PruneFilter {
-    pub(super) inner: DepthFilter,
+    pub(super) inner: BudgetFilter,
     /// Inside a `<script>` or `<style>` whose text is dropped, until its end tag.
     skipping: Cell<bool>,
 }
 
 impl PruneFilter {
-    pub(super) fn new(inner: DepthFilter) -> Self {
+    pub(super) fn new(inner: BudgetFilter) -> Self {
         PruneFilter {
             inner,
             skipping: Cell::new(false),
@@ -146,6 +147,9 @@ impl TokenSink for PruneFilter {
                     if !is_formatting(&tag.name) {
                         tag.attrs.retain(|a| keeps(&a.name.local));
                     }
+                    // The element keeps this vector as its attribute list, with the room the
+                    // tokenizer grew it to (four at least: 160 bytes for one `src`).
+                    tag.attrs.shrink_to_fit();
                     let result = self.inner.process_token(Token::TagToken(tag), line_number);
                     // The tree builder asked for raw text: the element was inserted.
                     if drop_text && matches!(result, TokenSinkResult::RawData(_)) {
@@ -235,6 +239,21 @@ mod tests {
         assert_eq!(attrs("div"), ["data-src", "id", "style"]);
         assert_eq!(attrs("b"), ["data-x"]);
         assert!(attrs("svg").is_empty());
+    }
+
+    /// Issue 10: an element kept the tokenizer's attribute vector with its spare room (four
+    /// attributes at least, 160 bytes for one `src`): 100,000 images held 16 MB of it.
+    #[test]
+    fn attribute_lists_take_only_their_length() {
+        let dom = parse("<img src=a.jpg><p class=x id=y>t</p><b class=z>b</b>");
+        let mut seen = 0;
+        for n in descendants(dom.root()) {
+            if let Some(e) = n.value().as_element() {
+                assert_eq!(e.attrs.capacity(), e.attrs.len(), "<{}>", e.name());
+                seen += usize::from(!e.attrs.is_empty());
+            }
+        }
+        assert_eq!(seen, 3);
     }
 
     /// Every attribute name the crate reads with `dom::attr` and a literal name is kept.

@@ -898,8 +898,8 @@ mod tests {
     /// (none of these pages has a tag with more attributes than the cap).
     fn both(html: &str) -> (String, String) {
         let (text, cut) = pre_pass(html);
-        let reduced = dump(&build(&text, cut, Limits::default()));
-        let plain = dump(&build(html, 0, Limits::default()));
+        let reduced = dump(&build(text, cut, Limits::default(), html.len()));
+        let plain = dump(&build(html.to_string(), 0, Limits::default(), html.len()));
         (reduced, plain)
     }
 
@@ -1060,37 +1060,10 @@ mod tests {
     /// Every page of the shared corpora gives the same tree reduced and as it is.
     #[test]
     fn the_tree_is_the_same_on_the_shared_corpora() {
-        use std::io::Read;
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-        let mut pages = Vec::new();
-        for (dir, gz) in [("bench/articles/html", true), ("corpus/hexo/dev", false)] {
-            let Ok(entries) = std::fs::read_dir(shared.join(dir)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let Ok(bytes) = std::fs::read(entry.path()) else {
-                    continue;
-                };
-                let mut text = String::new();
-                if gz {
-                    let mut raw = Vec::new();
-                    if flate2::read::GzDecoder::new(bytes.as_slice())
-                        .read_to_end(&mut raw)
-                        .is_err()
-                    {
-                        continue;
-                    }
-                    text = crate::decode::decode(&raw, None, None).text.into_owned();
-                } else if let Ok(t) = String::from_utf8(bytes) {
-                    text = t;
-                }
-                pages.push((entry.path(), text));
-            }
-        }
-        if pages.is_empty() {
-            eprintln!("skipped: ../shared/bench and ../shared/corpus are absent");
+        let Some(pages) = crate::dom::corpus::pages(&["bench/articles/html", "corpus/hexo/dev"])
+        else {
             return;
-        }
+        };
         for (path, text) in &pages {
             let (reduced, plain) = both(text);
             if reduced != plain {

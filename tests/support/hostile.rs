@@ -40,3 +40,26 @@ pub fn alias_amplification(anchor: usize, aliases: usize) -> String {
         vec!["*a"; aliases].join(", ")
     )
 }
+
+/// `<p><b class=c0>x</p><p><b class=c1>x</p>…` (`reopened` paragraphs), then `<p>x</p>` ×
+/// `after`: every paragraph makes the tree builder reopen each `<b>` left open before it.
+pub fn reopened_formatting(reopened: usize, after: usize) -> String {
+    let mut page = String::new();
+    for i in 0..reopened {
+        page.push_str(&format!("<p><b class=c{i}>x</p>"));
+    }
+    page.push_str(&"<p>x</p>".repeat(after));
+    page
+}
+
+/// `open` distinct `<b class=cN>` tags left open, then `<p>x</p>` × `after`.
+pub fn open_formatting(open: usize, after: usize) -> String {
+    let mut page: String = (0..open).map(|i| format!("<b class=c{i}>")).collect();
+    page.push_str(&"<p>x</p>".repeat(after));
+    page
+}
+
+/// `unit` repeated until the page is at least `len` bytes long.
+pub fn flood(unit: &str, len: usize) -> String {
+    unit.repeat(len.div_ceil(unit.len().max(1)))
+}
