@@ -23,6 +23,9 @@
 //! blocks → normalise → [`Article`].
 
 #![forbid(unsafe_code)]
+// Slicing a `str` at a computed offset panics inside a character: use `get`,
+// `split_at_checked`, `strip_prefix`… (a proxy URL with CJK in it once hung the batch tool).
+#![deny(clippy::string_slice)]
 
 mod article;
 mod blocks;

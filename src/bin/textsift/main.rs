@@ -14,6 +14,9 @@
 //! The example `examples/textsift.rs` compiles these same sources, so
 //! `cargo run --example textsift` works without `--features cli`.
 
+// No `str` slicing at computed offsets (see the library's lib.rs).
+#![deny(clippy::string_slice)]
+
 mod args;
 mod diag;
 mod inputs;
