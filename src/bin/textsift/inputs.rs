@@ -270,7 +270,11 @@ impl List {
                 let msg = format!("line {n}: longer than {MAX_LIST_LINE} bytes, skipped");
                 return Ok(Some(Err(msg)));
             }
-            let line = self.buf.trim_ascii();
+            let mut line = self.buf.trim_ascii();
+            if n == 1 {
+                // A list saved by an editor that starts files with a UTF-8 byte-order mark.
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line).trim_ascii();
+            }
             if line.is_empty() {
                 continue;
             }
@@ -282,7 +286,8 @@ impl List {
 }
 
 /// Reads one line (without its `\n`) into `buf`, keeping at most `max` bytes: `None` at
-/// the end of the input, `Some(true)` when the line was longer (its rest is skipped).
+/// the end of the input, `Some(true)` when the line was longer (its rest is skipped). A NUL
+/// ends a line too: no file name holds one, and `find -print0` writes lists so.
 fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<bool>> {
     buf.clear();
     let mut seen = false;
@@ -297,7 +302,7 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Re
             return Ok(seen.then_some(too_long));
         }
         seen = true;
-        let (take, newline) = match memchr::memchr(b'\n', chunk) {
+        let (take, newline) = match memchr::memchr2(b'\n', b'\0', chunk) {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
@@ -463,6 +468,25 @@ mod tests {
             use std::os::unix::ffi::OsStrExt;
             assert!(is_input_name(OsStr::from_bytes(b"caf\xe9.html")));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn list_with_a_bom_or_nul_separators_names_every_file() {
+        let dir = std::env::temp_dir().join(format!("textsift-list-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let list = dir.join("list");
+        std::fs::write(&list, b"\xEF\xBB\xBFa.html\r\nb.html\0c.html\0\0\nd.html").unwrap();
+        let names: Vec<PathBuf> = Walk::new(&[Source::List(list)], None)
+            .map(|found| found.unwrap().path)
+            .collect();
+        let want: Vec<PathBuf> = ["a.html", "b.html", "c.html", "d.html"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(names, want);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
