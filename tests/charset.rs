@@ -76,6 +76,29 @@ fn undeclared_windows_1252_page_without_any_hint_is_not_central_european() {
 }
 
 #[test]
+fn undeclared_russian_page_with_one_letter_words_is_not_windows_1252() {
+    // `в`, `о`, `и`, `с` are words: the check that keeps Western text out of Central
+    // European encodings counted each as a letter alone and chose windows-1252's mojibake.
+    let text = "Сегодня в мэрии прошла пресс-конференция о состоянии экономики и с планами.";
+    for enc in [
+        encoding_rs::KOI8_R,
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::IBM866,
+    ] {
+        let html = page("", &format!("<p>{text}</p>"));
+        let bytes = enc.encode(&html).0;
+        let article = textsift::extract(&bytes).unwrap();
+        assert_ne!(
+            article.encoding.as_deref(),
+            Some("windows-1252"),
+            "{}",
+            enc.name()
+        );
+        assert_eq!(article.text(), text, "{}", enc.name());
+    }
+}
+
+#[test]
 fn undeclared_utf8_page_with_one_stray_byte_is_not_mojibake() {
     let html = page("zh", &format!("<p>{ZH}</p>"));
     let mut bytes = html.into_bytes();

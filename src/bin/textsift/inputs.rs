@@ -273,7 +273,10 @@ impl List {
             let mut line = self.buf.trim_ascii();
             if n == 1 {
                 // A list saved by an editor that starts files with a UTF-8 byte-order mark.
-                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line).trim_ascii();
+                line = line
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(line)
+                    .trim_ascii();
             }
             if line.is_empty() {
                 continue;
