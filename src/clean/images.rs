@@ -229,10 +229,9 @@ fn pixels(value: &str, unit: Unit) -> Option<u32> {
 /// winning as in CSS.
 fn style_px(style: &str, name: &str) -> Option<u32> {
     style
-        .split(';')
+        .rsplit(';')
         .filter_map(|declaration| declaration.split_once(':'))
-        .filter(|(property, _)| property.trim().eq_ignore_ascii_case(name))
-        .last()
+        .find(|(property, _)| property.trim().eq_ignore_ascii_case(name))
         .and_then(|(_, value)| {
             let value = value.trim();
             let value = strip_important(value).unwrap_or(value);
