@@ -99,6 +99,18 @@ fn undeclared_russian_page_with_one_letter_words_is_not_windows_1252() {
 }
 
 #[test]
+fn undeclared_iso_2022_jp_page_is_not_read_as_ascii() {
+    // All its bytes are 7-bit: read as UTF-8 the text was `$B:#F|$ONI$$E75$$G$9!#`.
+    let text = "今日は良い天気です。東京の会議について説明しました。";
+    let html = page("", &format!("<p>{text}</p>"));
+    let bytes = encoding_rs::ISO_2022_JP.encode(&html).0;
+    assert!(bytes.is_ascii());
+    let article = textsift::extract(&bytes).unwrap();
+    assert_eq!(article.encoding.as_deref(), Some("ISO-2022-JP"));
+    assert_eq!(article.text(), text);
+}
+
+#[test]
 fn undeclared_utf8_page_with_one_stray_byte_is_not_mojibake() {
     let html = page("zh", &format!("<p>{ZH}</p>"));
     let mut bytes = html.into_bytes();
