@@ -58,7 +58,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
             Some(b) => b.join(href).ok(),
             None => ::url::Url::parse(href).ok(),
         })
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
+        .filter(|u| matches!(u.scheme(), "http" | "https") && url::has_dns_host(u));
     let base = page_base.as_ref().or(ex.base_url.as_ref());
     // The canonical URL is resolved against `<base href>` (itself against the caller's
     // base), not against an earlier canonical.
@@ -80,7 +80,9 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
             Some(b) => b.join(href).ok(),
             None => ::url::Url::parse(href).ok(),
         })
-        .filter(|u| matches!(u.scheme(), "http" | "https") && short(&u.as_str()))
+        .filter(|u| {
+            matches!(u.scheme(), "http" | "https") && url::has_dns_host(u) && short(&u.as_str())
+        })
         .map(String::from);
     let ctx = UrlContext {
         base,

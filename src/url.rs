@@ -298,7 +298,27 @@ fn resolve_any_length(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Opt
     if !matches!(parsed.scheme(), "http" | "https") {
         return None;
     }
-    proxies.unwrap(parsed).map(String::from)
+    proxies
+        .unwrap(parsed)
+        .filter(has_dns_host)
+        .map(String::from)
+}
+
+/// Whether `url`'s host is an IP address or a name DNS could hold: letters, digits, `-`,
+/// `_` and dots (IDNs arrive punycoded). The URL standard keeps `"`, `'`, `` ` ``, `{`…
+/// in a host as written, so `//e.com"onerror="alert(1)/x.jpg` parsed as an image URL that
+/// breaks out of an HTML attribute; no real host has such a name.
+pub(crate) fn has_dns_host(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        }
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    }
 }
 
 /// The scheme of `s` when it has one (`javascript:alert(1)` → `javascript`).
@@ -379,6 +399,31 @@ mod tests {
             assert_eq!(resolve(hidden, Some(&base), &proxies), None, "{hidden:?}");
         }
         assert_eq!(r("a\u{1}b.png").as_deref(), Some("a%01b.png"));
+    }
+
+    #[test]
+    fn host_with_quotes_or_braces_is_no_image_host() {
+        for bad in [
+            "https://e.com\"onerror=\"alert(1)/x.jpg",
+            "//e.com'onerror='alert(1)/y.jpg",
+            "https://e.com`x/z.jpg",
+            "https://e.com{x}/w.jpg",
+            "http://,\"/",
+            "https://e.com!$&()*+,;=/u.jpg",
+            "https://cors.zfour.workers.dev/?url=https://e.com%22x/a.jpg",
+        ] {
+            assert_eq!(r(bad), None, "{bad}");
+        }
+        for good in [
+            "https://xn--e-qy2c.com/t.jpg",
+            "https://例子.测试/a.jpg",
+            "http://[::1]:8080/a.jpg",
+            "http://10.0.0.1/a.jpg",
+            "https://my_host.e.com/a.jpg",
+            "https://e.com./a.jpg",
+        ] {
+            assert!(r(good).is_some(), "{good}");
+        }
     }
 
     #[test]
