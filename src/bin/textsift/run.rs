@@ -380,8 +380,11 @@ fn process(input: &Input, target: Option<&Path>, step: &Step<'_>) -> (u64, Resul
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("creating {}: {e}", output::shown(parent)))?;
         }
-        std::fs::write(target, text)
-            .map_err(|e| format!("writing {}: {e}", output::shown(target)))?;
+        if let Err(e) = std::fs::write(target, text) {
+            // A part of an output (a full disk) would pass for the whole of it.
+            let _ = std::fs::remove_file(target);
+            return Err(format!("writing {}: {e}", output::shown(target)));
+        }
         Ok(String::new())
     });
     (bytes, result)
