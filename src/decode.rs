@@ -7,7 +7,7 @@
 //! 4. the page's own declaration, found by the HTML standard's prescan ([`prescan`]),
 //!    unless the bytes are (mostly, [`utf8`]) valid UTF-8 holding non-ASCII text (a
 //!    copied template's stale `charset=gbk`; multi-byte UTF-8 does not arise by chance);
-//! 5. valid UTF-8;
+//! 5. ISO-2022-JP's escape sequences in 7-bit bytes ([`jis`]), else valid UTF-8;
 //! 6. a guess ([`detect`]): `chardetng` told the page's domain, checked against its
 //!    language and against mostly-UTF-8, CJK and windows-1252 readings of the bytes.
 //!
@@ -21,6 +21,7 @@
 mod cjk;
 mod detect;
 mod hints;
+mod jis;
 mod prescan;
 mod utf16;
 mod utf8;
@@ -147,6 +148,12 @@ pub(crate) fn decode<'a>(
             } else {
                 break 'choose (enc, "meta", bytes);
             }
+        }
+        if jis::is_iso_2022_jp(bytes) {
+            warnings.push(
+                "input declares no encoding and switches character sets as ISO-2022-JP does: decoded as ISO-2022-JP".into(),
+            );
+            break 'choose (encoding_rs::ISO_2022_JP, "detected", bytes);
         }
         if valid_utf8(bytes) {
             break 'choose (UTF_8, "utf-8", bytes);

@@ -46,22 +46,26 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     let dom_warnings = std::mem::take(&mut dom.warnings);
     let page = metadata::read(&dom);
 
-    // The base URL: the caller's, refined by the page's <base href> or canonical URL.
+    // The base URL: the caller's, refined by the page's <base href> or canonical URL (one
+    // longer than any URL kept is no URL: see `url::MAX_URL_BYTES`).
+    let short = |href: &&str| href.len() <= url::MAX_URL_BYTES;
     let page_base = page
         .base_href
         .as_deref()
-        .or(page.canonical.as_deref())
+        .filter(short)
+        .or(page.canonical.as_deref().filter(short))
         .and_then(|href| match &ex.base_url {
             Some(b) => b.join(href).ok(),
             None => ::url::Url::parse(href).ok(),
         })
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
+        .filter(|u| matches!(u.scheme(), "http" | "https") && url::has_dns_host(u));
     let base = page_base.as_ref().or(ex.base_url.as_ref());
     // The canonical URL is resolved against `<base href>` (itself against the caller's
     // base), not against an earlier canonical.
     let href_base = page
         .base_href
         .as_deref()
+        .filter(short)
         .and_then(|href| match &ex.base_url {
             Some(b) => b.join(href).ok(),
             None => ::url::Url::parse(href).ok(),
@@ -71,11 +75,14 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         .canonical
         .as_deref()
         .or(page.og_url.as_deref())
+        .filter(short)
         .and_then(|href| match &href_base {
             Some(b) => b.join(href).ok(),
             None => ::url::Url::parse(href).ok(),
         })
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .filter(|u| {
+            matches!(u.scheme(), "http" | "https") && url::has_dns_host(u) && short(&u.as_str())
+        })
         .map(String::from);
     let ctx = UrlContext {
         base,

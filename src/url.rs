@@ -256,11 +256,26 @@ const RELATIVE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'^')
     .add(b'\\');
 
+/// The longest URL kept, in bytes, before and after serialisation: Chrome's limit (2 MiB),
+/// past which no browser loads it. Percent-encoding triples each non-ASCII byte, and an
+/// image URL can be both the image's and the lead image: a page that is one 16 MB CJK
+/// `src` peaked at 15 times its size.
+pub(crate) const MAX_URL_BYTES: usize = 2 << 20;
+
 /// Resolves a raw attribute value to a safe URL: `http`/`https` only, absolute when a
 /// base is known, proxies unwrapped, serialised by the `url` crate (so percent-encoded).
 /// `None` for empty values, fragments, unsafe schemes (`javascript:`, `vbscript:`,
-/// `data:`, `file:`…) and proxies wrapping one of those.
+/// `data:`, `file:`…), proxies wrapping one of those, and URLs longer than
+/// [`MAX_URL_BYTES`].
 pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Option<String> {
+    if raw.len() > MAX_URL_BYTES {
+        return None;
+    }
+    resolve_any_length(raw, base, proxies).filter(|url| url.len() <= MAX_URL_BYTES)
+}
+
+/// [`resolve`] without the length limit.
+fn resolve_any_length(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Option<String> {
     // Browsers delete ASCII tabs and newlines anywhere in a URL (WHATWG URL parsing), so
     // `java\tscript:` means `javascript:` to them: delete them before judging the scheme.
     let raw = strip_tab_newline(raw.trim_matches(|c: char| c.is_whitespace() || c.is_control()));
@@ -283,7 +298,27 @@ pub(crate) fn resolve(raw: &str, base: Option<&Url>, proxies: &ProxyList) -> Opt
     if !matches!(parsed.scheme(), "http" | "https") {
         return None;
     }
-    proxies.unwrap(parsed).map(String::from)
+    proxies
+        .unwrap(parsed)
+        .filter(has_dns_host)
+        .map(String::from)
+}
+
+/// Whether `url`'s host is an IP address or a name DNS could hold: letters, digits, `-`,
+/// `_` and dots (IDNs arrive punycoded). The URL standard keeps `"`, `'`, `` ` ``, `{`…
+/// in a host as written, so `//e.com"onerror="alert(1)/x.jpg` parsed as an image URL that
+/// breaks out of an HTML attribute; no real host has such a name.
+pub(crate) fn has_dns_host(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        }
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    }
 }
 
 /// The scheme of `s` when it has one (`javascript:alert(1)` → `javascript`).
@@ -364,6 +399,47 @@ mod tests {
             assert_eq!(resolve(hidden, Some(&base), &proxies), None, "{hidden:?}");
         }
         assert_eq!(r("a\u{1}b.png").as_deref(), Some("a%01b.png"));
+    }
+
+    #[test]
+    fn host_with_quotes_or_braces_is_no_image_host() {
+        for bad in [
+            "https://e.com\"onerror=\"alert(1)/x.jpg",
+            "//e.com'onerror='alert(1)/y.jpg",
+            "https://e.com`x/z.jpg",
+            "https://e.com{x}/w.jpg",
+            "http://,\"/",
+            "https://e.com!$&()*+,;=/u.jpg",
+            "https://cors.zfour.workers.dev/?url=https://e.com%22x/a.jpg",
+        ] {
+            assert_eq!(r(bad), None, "{bad}");
+        }
+        for good in [
+            "https://xn--e-qy2c.com/t.jpg",
+            "https://例子.测试/a.jpg",
+            "http://[::1]:8080/a.jpg",
+            "http://10.0.0.1/a.jpg",
+            "https://my_host.e.com/a.jpg",
+            "https://e.com./a.jpg",
+        ] {
+            assert!(r(good).is_some(), "{good}");
+        }
+    }
+
+    #[test]
+    fn url_longer_than_two_mib_is_dropped_not_copied() {
+        let long_cjk = format!("https://e.com/{}", "中".repeat(MAX_URL_BYTES / 3 + 1));
+        assert_eq!(r(&long_cjk), None, "its raw form is over the limit");
+        // Under the limit as written, over it once percent-encoded (each 中 is 9 bytes).
+        let encodes_long = format!("https://e.com/{}", "中".repeat(MAX_URL_BYTES / 8));
+        assert!(encodes_long.len() <= MAX_URL_BYTES);
+        assert_eq!(r(&encodes_long), None);
+        assert_eq!(
+            r(&format!("{encodes_long}?{}", "x".repeat(MAX_URL_BYTES))),
+            None
+        );
+        let fits = format!("https://e.com/{}", "a".repeat(MAX_URL_BYTES - 20));
+        assert_eq!(r(&fits).map(|u| u.len()), Some(fits.len()));
     }
 
     #[test]

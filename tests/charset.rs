@@ -76,6 +76,41 @@ fn undeclared_windows_1252_page_without_any_hint_is_not_central_european() {
 }
 
 #[test]
+fn undeclared_russian_page_with_one_letter_words_is_not_windows_1252() {
+    // `в`, `о`, `и`, `с` are words: the check that keeps Western text out of Central
+    // European encodings counted each as a letter alone and chose windows-1252's mojibake.
+    let text = "Сегодня в мэрии прошла пресс-конференция о состоянии экономики и с планами.";
+    for enc in [
+        encoding_rs::KOI8_R,
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::IBM866,
+    ] {
+        let html = page("", &format!("<p>{text}</p>"));
+        let bytes = enc.encode(&html).0;
+        let article = textsift::extract(&bytes).unwrap();
+        assert_ne!(
+            article.encoding.as_deref(),
+            Some("windows-1252"),
+            "{}",
+            enc.name()
+        );
+        assert_eq!(article.text(), text, "{}", enc.name());
+    }
+}
+
+#[test]
+fn undeclared_iso_2022_jp_page_is_not_read_as_ascii() {
+    // All its bytes are 7-bit: read as UTF-8 the text was `$B:#F|$ONI$$E75$$G$9!#`.
+    let text = "今日は良い天気です。東京の会議について説明しました。";
+    let html = page("", &format!("<p>{text}</p>"));
+    let bytes = encoding_rs::ISO_2022_JP.encode(&html).0;
+    assert!(bytes.is_ascii());
+    let article = textsift::extract(&bytes).unwrap();
+    assert_eq!(article.encoding.as_deref(), Some("ISO-2022-JP"));
+    assert_eq!(article.text(), text);
+}
+
+#[test]
 fn undeclared_utf8_page_with_one_stray_byte_is_not_mojibake() {
     let html = page("zh", &format!("<p>{ZH}</p>"));
     let mut bytes = html.into_bytes();

@@ -129,3 +129,48 @@ fn tracking_pixels_are_not_images() {
         .unwrap();
     assert_eq!(a.lead_image, None);
 }
+
+#[test]
+fn url_longer_than_two_mib_is_dropped_not_copied_into_the_article() {
+    // One 8 MB src of CJK became a 24 MB image URL and the same again as the lead image
+    // (15 times the page at the peak); a canonical URL as long was kept and used as base.
+    let huge = format!("https://e.com/{}", "中".repeat(3 << 20));
+    let page = format!(
+        "<head><link rel=canonical href='{huge}'></head><article>{}\
+         <img src='{huge}'><img src='/kept.jpg'></article>",
+        long_paragraphs(3)
+    );
+    let a = Extractor::builder()
+        .base_url("https://base.example/p")
+        .build()
+        .unwrap()
+        .extract_str(&page)
+        .unwrap();
+    let urls: Vec<&str> = a.images.iter().map(|i| i.url.as_str()).collect();
+    assert_eq!(urls, ["https://base.example/kept.jpg"]);
+    assert_eq!(
+        a.lead_image.as_deref(),
+        Some("https://base.example/kept.jpg")
+    );
+    assert_eq!(a.canonical_url, None);
+}
+
+#[test]
+fn image_url_with_a_quote_in_its_host_does_not_break_out_of_an_attribute() {
+    // The URL standard keeps `"` in a host: `https://e.com"onerror="alert(1)/x.jpg` left
+    // the library as an image URL, and as the base for the page's relative images.
+    let page = format!(
+        "<head><base href='https://e.com\"x/'><link rel=canonical href='https://e.com\"x/p'></head>\
+         <article>{}<img src='https://e.com\"onerror=\"alert(1)/x.jpg'><img src='/kept.jpg'></article>",
+        long_paragraphs(3)
+    );
+    let a = Extractor::builder()
+        .base_url("https://base.example/p")
+        .build()
+        .unwrap()
+        .extract_str(&page)
+        .unwrap();
+    let urls: Vec<&str> = a.images.iter().map(|i| i.url.as_str()).collect();
+    assert_eq!(urls, ["https://base.example/kept.jpg"]);
+    assert_eq!(a.canonical_url, None);
+}

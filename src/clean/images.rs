@@ -56,9 +56,16 @@ pub(crate) fn image_of(node: NodeRef<'_>, ctx: &UrlContext<'_>) -> Option<RawIma
     let (widths, heights) = DIMENSION_ATTRS.split_at(3);
     let width = dimension(node, widths);
     let height = dimension(node, heights);
-    // A tracking pixel, a spacer or a rule drawn as an image: not a picture.
-    if width.is_some_and(|w| w <= 2) || height.is_some_and(|h| h <= 2) {
+    // A tracking pixel, a spacer or a rule drawn as an image: not a picture. Its size may
+    // be set in its inline style instead (`style="width:1px;height:1px"`).
+    let tiny = |d: Option<u32>| d.is_some_and(|d| d <= 2);
+    if tiny(width) || tiny(height) {
         return None;
+    }
+    if let Some(style) = attr(node, "style") {
+        if tiny(style_px(style, "width")) || tiny(style_px(style, "height")) {
+            return None;
+        }
     }
     let url = source(node, ctx).filter(|u| !is_tracker(u))?;
     let alt = attr(node, "alt")
@@ -185,17 +192,59 @@ fn is_placeholder(raw: &str) -> bool {
 }
 
 fn dimension(node: NodeRef<'_>, names: &[&str]) -> Option<u32> {
-    names.iter().find_map(|name| {
-        let value = attr(node, name)?.trim();
-        let digits_end = value
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(value.len());
-        let rest = value.get(digits_end..)?.trim();
-        if !(rest.is_empty() || rest.eq_ignore_ascii_case("px")) {
-            return None; // "100%", "auto"
-        }
-        value.get(..digits_end)?.parse::<u32>().ok()
-    })
+    names
+        .iter()
+        .find_map(|name| pixels(attr(node, name)?, Unit::Optional))
+}
+
+/// Whether a length needs its `px`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// An attribute: `100` or `100px`.
+    Optional,
+    /// CSS: `100px`, or `0` alone.
+    Required,
+}
+
+/// A length in whole pixels: `100`, `100px`, `1.0` (as browsers read a dimension
+/// attribute, the fraction dropped); `None` for `100%`, `auto`, `10em`.
+fn pixels(value: &str, unit: Unit) -> Option<u32> {
+    let value = value.trim();
+    let digits_end = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
+    let (whole, rest) = value.split_at_checked(digits_end)?;
+    let rest = match rest.strip_prefix('.') {
+        Some(fraction) => fraction.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => rest,
+    };
+    let n = whole.parse::<u32>().ok()?;
+    let rest = rest.trim();
+    let unit_ok =
+        rest.eq_ignore_ascii_case("px") || (rest.is_empty() && (unit == Unit::Optional || n == 0));
+    unit_ok.then_some(n)
+}
+
+/// The `width` or `height` (`name`) an inline style gives in pixels, the last declaration
+/// winning as in CSS.
+fn style_px(style: &str, name: &str) -> Option<u32> {
+    style
+        .rsplit(';')
+        .filter_map(|declaration| declaration.split_once(':'))
+        .find(|(property, _)| property.trim().eq_ignore_ascii_case(name))
+        .and_then(|(_, value)| {
+            let value = value.trim();
+            let value = strip_important(value).unwrap_or(value);
+            pixels(value, Unit::Required)
+        })
+}
+
+/// `value` without a trailing `!important`.
+fn strip_important(value: &str) -> Option<&str> {
+    let (rest, flag) = value.rsplit_once('!')?;
+    flag.trim()
+        .eq_ignore_ascii_case("important")
+        .then(|| rest.trim_end())
 }
 
 #[cfg(test)]
@@ -268,5 +317,28 @@ mod tests {
         assert_eq!(img.alt.as_deref(), Some("图 1"));
         let img = first_image(r#"<img src="/a.jpg" width="100%">"#).unwrap();
         assert_eq!(img.width, None);
+        let img = first_image(r#"<img src="/a.jpg" width="640.0" height=" 480.5px ">"#).unwrap();
+        assert_eq!((img.width, img.height), (Some(640), Some(480)));
+    }
+
+    #[test]
+    fn one_pixel_image_sized_in_style_or_with_a_fraction_is_not_an_image() {
+        for img in [
+            r#"<img src="/t.jpg" style="width:1px;height:1px">"#,
+            r#"<img src="/t.jpg" style="border:0; WIDTH : 1PX ; height: 1px !important">"#,
+            r#"<img src="/t.jpg" style="width:0;height:0">"#,
+            r#"<img src="/t.jpg" width="1.0" height="1.0">"#,
+        ] {
+            assert!(first_image(img).is_none(), "{img}");
+        }
+        for img in [
+            r#"<img src="/a.jpg" style="width:100%;height:auto">"#,
+            r#"<img src="/a.jpg" style="max-width:1px;width:300px">"#,
+            r#"<img src="/a.jpg" style="width:1em">"#,
+            r#"<img src="/a.jpg" style="width:1">"#,
+            r#"<img src="/a.jpg" style="width:1px;width:640px">"#,
+        ] {
+            assert!(first_image(img).is_some(), "{img}");
+        }
     }
 }

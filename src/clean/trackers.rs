@@ -44,6 +44,15 @@ const HOSTS: &[&str] = &[
     "heartbeat.pmc.com",
     "sp.analytics.yahoo.com",
     "pixel.facebook.com",
+    "ct.pinterest.com",
+    "googleadservices.com",
+    "adnxs.com",
+    "rubiconproject.com",
+    "alb.reddit.com",
+    "tr.snapchat.com",
+    "analytics.tiktok.com",
+    "q.quora.com",
+    "c.clarity.ms",
 ];
 
 /// File names that are beacons or counters wherever they are served from.
@@ -138,6 +147,13 @@ mod tests {
             "https://tracking.example.de/m.php?idsite=1",
             "/stats/piwik.php?idsite=3",
             "http://feeds.example.co.uk/feedtrack/justcopyright.gif?feedid=1",
+            "https://ct.pinterest.com/v3/?tid=2612&noscript=1",
+            "https://www.googleadservices.com/pagead/conversion/1/?label=x&guid=ON",
+            "https://ib.adnxs.com/px?id=1&t=2",
+            "https://alb.reddit.com/snoo.gif?q=CAAHAAABAAoACQAAAA&s=x",
+            "https://tr.snapchat.com/p",
+            "https://q.quora.com/_/ad/1/pixel?tag=ViewContent&noscript=1",
+            "https://c.clarity.ms/c.gif",
         ] {
             assert!(is_tracker(url), "{url}");
         }

@@ -97,7 +97,15 @@ pub(crate) fn guess(bytes: &[u8], cx: Context<'_>) -> Guess {
             )),
         };
     }
-    if let Some((bad, bad_1252)) = western::windows_1252_reads_better(bytes, guess.encoding) {
+    // Only a Latin-script guess is weighed against windows-1252: where the letters are all
+    // non-ASCII (Cyrillic, Greek…), one-letter words (`в`, `о`, `и`) look like the letters
+    // alone the check counts against a reading, while the windows-1252 mojibake of the
+    // same bytes is all letters and passes.
+    let western = LATIN
+        .contains(&guess.encoding)
+        .then(|| western::windows_1252_reads_better(bytes, guess.encoding))
+        .flatten();
+    if let Some((bad, bad_1252)) = western {
         return Guess {
             encoding: WINDOWS_1252,
             note: Some(format!(

@@ -89,7 +89,17 @@ struct Attr {
     end: usize,
     /// The value's span (without quotes), when it has one.
     value: Option<(usize, usize)>,
+    /// The record of every attribute past [`RECORDED_ATTRIBUTES`], as one span: no name,
+    /// never kept.
+    rest: bool,
 }
+
+/// The attributes of one tag recorded one by one; those after them share one record.
+/// A record is 56 bytes and an attribute can be two (` a`): one tag of two million
+/// one-letter attributes took 27 times the page in records. Only the first
+/// [`MAX_ATTRIBUTES`](super::MAX_ATTRIBUTES) kept ones are ever written, so an attribute
+/// this far in is dropped unless it is the only one read.
+const RECORDED_ATTRIBUTES: usize = 4 * super::MAX_ATTRIBUTES;
 
 /// Reads the tag whose name starts at `i` (just after `<` or `</`), as the tokenizer's tag
 /// states do. Returns the end of the name and the index of the `>` that closes the tag, or
@@ -126,6 +136,7 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, usi
             name_end,
             end: name_end,
             value: None,
+            rest: false,
         };
         // After the name: spaces, then `=` for a value, or another attribute.
         let mut j = i;
@@ -158,7 +169,18 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, usi
         } else {
             i = j;
         }
-        attrs.push(attr);
+        if attrs.len() < RECORDED_ATTRIBUTES {
+            attrs.push(attr);
+        } else if let Some(rest) = attrs.last_mut().filter(|last| last.rest) {
+            rest.end = attr.end;
+        } else {
+            attrs.push(Attr {
+                name_end: attr.start,
+                value: None,
+                rest: true,
+                ..attr
+            });
+        }
     }
 }
 
@@ -616,8 +638,8 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                 for a in &attrs {
                     // Kept: read by a stage, or on a formatting element, or after a `/`
                     // (dropping it could make the tag self-closing); at most `max`.
-                    let keep =
-                        all || b[a.start - 1] == b'/' || keeps_bytes(&b[a.start..a.name_end]);
+                    let keep = !a.rest
+                        && (all || b[a.start - 1] == b'/' || keeps_bytes(&b[a.start..a.name_end]));
                     if keep && n < max {
                         out.extend_from_slice(&b[at..a.end]);
                         n += 1;
@@ -973,6 +995,34 @@ mod tests {
             let (reduced, plain) = both(html);
             assert_eq!(reduced, plain, "{html:?}");
         }
+    }
+
+    #[test]
+    fn one_tag_of_millions_of_attributes_keeps_a_bounded_record() {
+        // ` a` is two bytes and a record 56: 4 MB of them peaked at 109 MiB.
+        let many = " a".repeat(200_000);
+        let mut attrs = Vec::new();
+        let page = format!("<p{many} class=c />x");
+        let (name_end, gt) = scan_tag(page.as_bytes(), 1, &mut attrs).unwrap();
+        assert_eq!((name_end, gt), (2, page.len() - 2));
+        assert_eq!(attrs.len(), RECORDED_ATTRIBUTES + 1);
+        assert!(attrs
+            .last()
+            .is_some_and(|a| a.rest && a.end == page.len() - 4));
+        assert!(self_closing(page.as_bytes(), name_end, gt, &attrs));
+        // Every attribute past the records is dropped, the tag's end kept as it was.
+        let r = reduce(&page, MAX_ATTRIBUTES);
+        assert!(r.text.len() < 3 * RECORDED_ATTRIBUTES, "{}", r.text.len());
+        assert!(r.text.ends_with("/>x"), "{}", r.text);
+        assert_eq!(r.capped, 1);
+        // A formatting element keeps its first attributes, up to the cap, as before.
+        let bold = format!("<b{}>x</b>", " c=1".repeat(3 * RECORDED_ATTRIBUTES));
+        let r = reduce(&bold, MAX_ATTRIBUTES);
+        assert_eq!(r.text.matches("c=1").count(), MAX_ATTRIBUTES);
+        // Unclosed: the input ends inside the tag, which is copied for the recheck.
+        let open = format!("<p{many}");
+        assert_eq!(scan_tag(open.as_bytes(), 1, &mut attrs), None);
+        assert!(attrs.len() <= RECORDED_ATTRIBUTES + 1);
     }
 
     #[test]

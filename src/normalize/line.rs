@@ -77,6 +77,22 @@ impl Cell {
     }
 }
 
+/// Whether `text` holds Han before any kana or Hangul ([`Scope::Han`]), kana or Hangul
+/// first ([`Scope::KanaOrHangul`]), or neither. Cleaning neither makes nor removes such
+/// characters, so the raw characters tell what the loaded ones would.
+fn first_han_or_kana(text: &str) -> Option<Scope> {
+    text.chars().find_map(|c| {
+        if c.is_ascii() {
+            return None;
+        }
+        match class(c) {
+            Class::Han => Some(Scope::Han),
+            Class::Other if is_kana_or_hangul(c) => Some(Scope::KanaOrHangul),
+            _ => None,
+        }
+    })
+}
+
 /// A matched quote or parenthesis pair, as [`Line::pair`] gives it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Pair {
@@ -141,16 +157,16 @@ impl Line {
     pub(crate) fn normalize(&mut self, text: &str, policy: Policy, out: &mut String) {
         match self.load(text) {
             Scope::KanaOrHangul => out.push_str(text),
+            Scope::NoHan => whitespace::clean(text, true, |c| out.push(c)),
             scope => self.finish(scope, policy, out),
         }
     }
 
-    /// Runs the passes over a line [`Line::load`] found to be `scope` (not kana or
-    /// Hangul, which is returned as typed) and writes it to `out`.
+    /// Runs the passes over a line [`Line::load`] found to be [`Scope::Han`] and writes it
+    /// to `out` (the other scopes load no characters: see [`Line::load`]).
     pub(crate) fn finish(&mut self, scope: Scope, policy: Policy, out: &mut String) {
         match scope {
-            Scope::KanaOrHangul => {}
-            Scope::NoHan => out.extend(self.cells.iter().map(|c| c.ch())),
+            Scope::KanaOrHangul | Scope::NoHan => {}
             Scope::Han => {
                 protect::mark(self);
                 self.openers.clear();
@@ -167,9 +183,18 @@ impl Line {
         }
     }
 
-    /// Cleans `text` into the buffers (one pass) and says what kind of line it is.
+    /// Cleans `text` into the buffers (one pass) and says what kind of line it is. Only a
+    /// line with Han is loaded: one without is only whitespace-cleaned
+    /// ([`Scope::NoHan`]), one with kana or Hangul left as typed, and a cell per character
+    /// (4 bytes) made a long paragraph of Latin-1 letters read as windows-1252 (2 bytes
+    /// each) four times its size again.
     pub(crate) fn load(&mut self, text: &str) -> Scope {
         self.cells.clear();
+        match first_han_or_kana(text) {
+            Some(Scope::Han) => {}
+            Some(other) => return other,
+            None => return Scope::NoHan,
+        }
         // Cleaning only drops characters: the count is enough (the byte length was up to
         // four times too much for Chinese text).
         self.cells.reserve(text.chars().count());
@@ -360,6 +385,23 @@ impl Line {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_without_han_loads_no_cells_and_is_only_cleaned() {
+        let mut line = Line::default();
+        // A long paragraph of Latin-1 letters (windows-1252 bytes above 0x7F) or U+FFFD
+        // took 4 bytes a character in cells it never needed.
+        let text = "ÿþ  Déjà\u{3000}vu ｈ１ \u{200B}3 ： 4 \u{FFFD}";
+        assert_eq!(line.load(text), Scope::NoHan);
+        assert!(line.cells.is_empty() && line.cells.capacity() == 0);
+        let mut out = String::new();
+        line.normalize(text, Policy::Compact, &mut out);
+        assert_eq!(out, "ÿþ Déjà vu h1 3:4 \u{FFFD}");
+        assert_eq!(line.load("カタカナ 中文"), Scope::KanaOrHangul);
+        assert_eq!(line.load("中文 カタカナ"), Scope::KanaOrHangul);
+        assert_eq!(line.load("é 中文"), Scope::Han);
+        assert!(!line.cells.is_empty());
+    }
 
     #[test]
     fn a_cell_keeps_its_character_class_and_flags_apart() {

@@ -129,6 +129,7 @@ pub(crate) fn normalize_owned(text: String, policy: Policy) -> String {
     };
     match line.load(body) {
         line::Scope::KanaOrHangul => out.push_str(body),
+        line::Scope::NoHan => whitespace::clean(body, true, |c| out.push(c)),
         scope => {
             drop(text);
             line.finish(scope, policy, &mut out);

@@ -102,7 +102,17 @@ where
             Long("base-url") => {
                 args.base_url = Some(parser.value().map_err(err)?.string().map_err(err)?)
             }
-            Long("out") => args.out = Some(PathBuf::from(parser.value().map_err(err)?)),
+            Long("out") => {
+                let dir = parser.value().map_err(err)?;
+                if dir.is_empty() {
+                    // `PathBuf::from("")` joins to bare names: the outputs would land in
+                    // the current directory, where the walk would read them back.
+                    return Err(
+                        "--out: an empty name is no directory; give one, such as --out out".into(),
+                    );
+                }
+                args.out = Some(PathBuf::from(dir));
+            }
             Short('j') | Long("jobs") => args.jobs = parse_jobs(&parser.value().map_err(err)?)?,
             Short('q') | Long("quiet") => args.quiet = true,
             Short('h') | Long("help") => args.help = true,
@@ -186,6 +196,14 @@ mod tests {
         assert_eq!(jobs("256"), Ok(256));
         assert_eq!(parse_from(["--jobs=8", "x"]).map(|a| a.jobs), Ok(8));
         assert!(Args::new().jobs >= 1 && Args::new().jobs <= MAX_JOBS);
+    }
+
+    #[test]
+    fn empty_out_directory_is_refused_not_the_current_directory() {
+        let e = parse_from(["--out", "", "x.html"]).unwrap_err();
+        assert!(e.starts_with("--out: "), "{e}");
+        assert!(parse_from(["--out=", "x.html"]).is_err());
+        assert!(parse_from(["--out", ".", "x.html"]).is_ok());
     }
 
     #[test]

@@ -270,7 +270,14 @@ impl List {
                 let msg = format!("line {n}: longer than {MAX_LIST_LINE} bytes, skipped");
                 return Ok(Some(Err(msg)));
             }
-            let line = self.buf.trim_ascii();
+            let mut line = self.buf.trim_ascii();
+            if n == 1 {
+                // A list saved by an editor that starts files with a UTF-8 byte-order mark.
+                line = line
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(line)
+                    .trim_ascii();
+            }
             if line.is_empty() {
                 continue;
             }
@@ -282,7 +289,9 @@ impl List {
 }
 
 /// Reads one line (without its `\n`) into `buf`, keeping at most `max` bytes: `None` at
-/// the end of the input, `Some(true)` when the line was longer (its rest is skipped).
+/// the end of the input, `Some(true)` when the line was longer (its rest is skipped). A NUL
+/// does not end a line: a UTF-16 list would be cut into one-character names, `/` and `.`
+/// among them, each a directory to walk; a line holding one is reported instead.
 fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<bool>> {
     buf.clear();
     let mut seen = false;
@@ -463,6 +472,33 @@ mod tests {
             use std::os::unix::ffi::OsStrExt;
             assert!(is_input_name(OsStr::from_bytes(b"caf\xe9.html")));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn list_with_a_bom_names_its_first_file_and_nul_splits_no_line() {
+        let dir = std::env::temp_dir().join(format!("textsift-list-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let list = dir.join("list");
+        std::fs::write(&list, b"\xEF\xBB\xBFa.html\r\nb.html\0/\0.\nd.html").unwrap();
+        let names: Vec<PathBuf> = Walk::new(&[Source::List(list.clone())], None)
+            .map(|found| found.map_or_else(|(path, _)| path, |input| input.path))
+            .collect();
+        // The NUL line is one name (the open reports it), never `/` or `.` to walk.
+        let want: Vec<PathBuf> = ["a.html", "b.html\0/\0.", "d.html"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(names, want);
+        // A UTF-16 list: its lines are names with NULs, not a walk of `/`.
+        let utf16: Vec<u8> = "\u{FEFF}/\n.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(&list, utf16).unwrap();
+        assert!(Walk::new(&[Source::List(list)], None).count() <= 3);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

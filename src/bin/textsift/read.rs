@@ -52,31 +52,67 @@ pub(crate) fn read(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The most gunzipped bytes held while the members' total size is not yet known. A
+/// larger output is only counted from there on, then inflated once more into a buffer of
+/// its size when it fits the limit: a bomb (a few kilobytes inflating past the limit) costs
+/// this much memory, not the limit, and the few inputs larger than this are inflated twice.
+const GUNZIP_HOLD: usize = 8 << 20;
+
 /// Every gzip member of `raw`, one after another (`cat a.gz b.gz`, WARC files), at most
 /// `limit` bytes in all. Bytes after the last member that do not start another one (the
 /// zero padding some tools leave) are ignored, as `gzip -d` does; a corrupt member is an
-/// error.
+/// error. At most [`GUNZIP_HOLD`] bytes are held before the total is known.
 fn gunzip(raw: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut holding = true;
+    let total = inflate(raw, limit, |chunk| {
+        if !holding {
+            return;
+        }
+        if out.len() + chunk.len() <= GUNZIP_HOLD {
+            out.extend_from_slice(chunk);
+        } else {
+            holding = false;
+            out = Vec::new();
+        }
+    })?;
+    if holding {
+        return Ok(out);
+    }
+    let mut out = Vec::with_capacity(total);
+    inflate(raw, limit, |chunk| out.extend_from_slice(chunk))?;
+    Ok(out)
+}
+
+/// Inflates every member of `raw`, handing the output to `each` in chunks; the total
+/// size, or an error once it passes `limit` (nothing past the limit is inflated).
+fn inflate(raw: &[u8], limit: usize, mut each: impl FnMut(&[u8])) -> Result<usize, String> {
     const MAGIC: [u8; 2] = [0x1F, 0x8B];
     if !raw.starts_with(&MAGIC) {
         return Err("gzip: not gzip data (no gzip header)".into());
     }
-    let mut out = Vec::new();
+    let mut buf = vec![0u8; 64 << 10];
+    let mut total = 0usize;
     let mut rest = raw;
     while rest.starts_with(&MAGIC) {
         // `bufread` reads exactly one member from the slice and leaves the rest.
         let mut member = flate2::bufread::GzDecoder::new(rest);
-        let room = (limit + 1).saturating_sub(out.len()) as u64;
-        (&mut member)
-            .take(room)
-            .read_to_end(&mut out)
-            .map_err(|e| format!("gzip: {e}"))?;
-        if out.len() > limit {
-            return Err(format!("over the {limit}-byte input limit"));
+        loop {
+            let n = match member.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(format!("gzip: {e}")),
+            };
+            total = total.saturating_add(n);
+            if total > limit {
+                return Err(format!("over the {limit}-byte input limit"));
+            }
+            each(buf.get(..n).unwrap_or_default());
         }
         rest = member.into_inner();
     }
-    Ok(out)
+    Ok(total)
 }
 
 #[cfg(test)]
@@ -106,5 +142,28 @@ mod tests {
         assert!(gunzip(&corrupt, 100).unwrap_err().starts_with("gzip: "));
         let bomb = gz(&vec![b'a'; 1 << 20]);
         assert!(gunzip(&bomb, 1000).unwrap_err().contains("limit"));
+    }
+
+    #[test]
+    fn gzip_bomb_is_refused_and_output_past_the_hold_inflated_again_whole() {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let block = vec![b'a'; 1 << 20];
+        let mut seen = 0;
+        for _ in 0..3 * GUNZIP_HOLD / block.len() {
+            e.write_all(&block).unwrap();
+        }
+        let bomb = e.finish().unwrap();
+        let limit = 2 * GUNZIP_HOLD;
+        // Every byte is handed over once; past the limit, refused.
+        let total = inflate(&bomb, usize::MAX, |c| seen += c.len()).unwrap();
+        assert_eq!(total, 3 * GUNZIP_HOLD);
+        assert_eq!(seen, total);
+        assert!(gunzip(&bomb, limit).unwrap_err().contains("limit"));
+        // Larger than the hold but within the limit: inflated twice, whole and exact.
+        let whole = gunzip(&bomb, 3 * GUNZIP_HOLD).unwrap();
+        assert_eq!(whole.len(), 3 * GUNZIP_HOLD);
+        assert!(whole.iter().all(|&b| b == b'a'));
+        assert_eq!(whole.capacity(), whole.len());
     }
 }

@@ -105,11 +105,15 @@ pub(crate) fn extract_step(
         Ok(data) => data,
         Err(e) => return (0, Err(e)),
     };
-    let result = extractor
-        .extract(&data)
+    let bytes = data.len() as u64;
+    let article = extractor.extract(&data);
+    // The input is not needed once the article is out: freed before the output is
+    // rendered, the peak of a large page is one copy of it lower.
+    drop(data);
+    let result = article
         .map(|article| output::render(format, path, &article, header))
         .map_err(|e| e.to_string());
-    (data.len() as u64, result)
+    (bytes, result)
 }
 
 /// One input's result, as the writer receives it.
@@ -376,8 +380,11 @@ fn process(input: &Input, target: Option<&Path>, step: &Step<'_>) -> (u64, Resul
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("creating {}: {e}", output::shown(parent)))?;
         }
-        std::fs::write(target, text)
-            .map_err(|e| format!("writing {}: {e}", output::shown(target)))?;
+        if let Err(e) = std::fs::write(target, text) {
+            // A part of an output (a full disk) would pass for the whole of it.
+            let _ = std::fs::remove_file(target);
+            return Err(format!("writing {}: {e}", output::shown(target)));
+        }
         Ok(String::new())
     });
     (bytes, result)

@@ -213,3 +213,32 @@ fn out_dir_inside_the_input_is_not_read_back() {
     assert_eq!(code, 1);
     assert!(err.contains("is the --out directory"), "{err}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn out_file_that_could_not_be_written_whole_is_removed() {
+    // A full disk left the part written (16 KiB of a page, or an empty file) where a
+    // later reader takes it for the whole output. /dev/full behind the target's name
+    // fails the write as a full disk does.
+    let dir = scratch("full");
+    std::fs::write(dir.join("x.html"), "<p>x</p>").unwrap();
+    std::fs::write(dir.join("y.html"), "<p>y</p>").unwrap();
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::os::unix::fs::symlink("/dev/full", out.join("x.html.txt")).unwrap();
+    let argv = vec![
+        "-q".to_string(),
+        "--out".into(),
+        out.display().to_string(),
+        dir.display().to_string(),
+    ];
+    let (code, _, err) = run_batch(argv, name_step);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("x.html: writing ") && err.lines().count() == 1,
+        "{err}"
+    );
+    assert!(std::fs::symlink_metadata(out.join("x.html.txt")).is_err());
+    assert!(std::fs::read_to_string(out.join("y.html.txt")).is_ok());
+    let _ = std::fs::remove_dir_all(&dir);
+}
