@@ -149,6 +149,10 @@ pub struct Article {
     pub encoding_source: Option<String>,
     /// Whether bytes invalid in that encoding were replaced with U+FFFD (a warning says so too).
     pub bytes_replaced: bool,
+    /// How the content selection chose the body, when asked for with
+    /// [`ExtractorBuilder::explain`](crate::ExtractorBuilder::explain); `None` otherwise.
+    /// In the JSON output as `explain`.
+    pub explanation: Option<crate::Explanation>,
 }
 
 impl Article {

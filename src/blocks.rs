@@ -505,6 +505,7 @@ mod tests {
             roots: vec![dom.find("body").unwrap()],
             skip: HashSet::new(),
             names_judged: false,
+            explanation: None,
         };
         build(&selection, &ctx, true)
     }

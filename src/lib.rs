@@ -35,6 +35,7 @@ mod decode;
 mod dom;
 mod entities;
 mod error;
+mod explain;
 mod front_matter;
 mod metadata;
 mod normalize;
@@ -48,6 +49,7 @@ mod wordset;
 
 pub use article::{Article, Block, BlockKind, Image};
 pub use error::Error;
+pub use explain::{Candidate, Explanation};
 pub use normalize::{normalize, Policy};
 pub use options::{Extractor, ExtractorBuilder, DEFAULT_MAX_DOM_DEPTH, DEFAULT_MAX_INPUT_BYTES};
 pub use url::DEFAULT_PROXY_HOSTS;

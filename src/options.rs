@@ -30,6 +30,7 @@ pub struct ExtractorBuilder {
     keep_images: bool,
     max_input_bytes: usize,
     max_dom_depth: usize,
+    explain: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -41,6 +42,7 @@ impl Default for ExtractorBuilder {
             keep_images: true,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_dom_depth: DEFAULT_MAX_DOM_DEPTH,
+            explain: false,
         }
     }
 }
@@ -112,6 +114,14 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether [`Article::explanation`] says how the body was chosen: which strategy won,
+    /// the candidates the judge weighed and its reasons (for debugging a page whose text
+    /// is wrong). Default: `false`.
+    pub fn explain(&mut self, yes: bool) -> &mut Self {
+        self.explain = yes;
+        self
+    }
+
     /// Checks the options and compiles what the extractor needs.
     ///
     /// Fails with [`Error::BadBaseUrl`] when the base URL is not absolute.
@@ -130,6 +140,7 @@ impl ExtractorBuilder {
             keep_images: self.keep_images,
             max_input_bytes: self.max_input_bytes,
             max_dom_depth: self.max_dom_depth,
+            explain: self.explain,
         })
     }
 }
@@ -150,6 +161,7 @@ pub struct Extractor {
     pub(crate) keep_images: bool,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_dom_depth: usize,
+    pub(crate) explain: bool,
 }
 
 impl Default for Extractor {

@@ -93,9 +93,10 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     // A tree cut to its node budget misleads the judge of containers (the text past the
     // cut lands wherever the parser stood): such a page is kept whole.
     let whole = whole_post || dom.cut_to_budget;
-    let selection = select::content(&dom, whole, page.body_hint.as_deref());
+    let mut selection = select::content(&dom, whole, page.body_hint.as_deref(), ex.explain);
     marks.mark("clean + select");
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
+    let explanation = selection.explanation.take();
     marks.mark("blocks");
     // The tree is no longer needed: dropping it is a cost of its own.
     drop(selection);
@@ -106,6 +107,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         warnings: fm.warnings,
         language: page.language,
         canonical_url,
+        explanation,
         ..Article::default()
     };
     article.warnings.extend(dom_warnings);

@@ -1,7 +1,7 @@
 //! `serde::Serialize` for the output types (feature `serde`). Absent values and empty lists
 //! are left out, so the JSON holds only what the input said.
 
-use crate::{Article, Block, Image};
+use crate::{Article, Block, Candidate, Explanation, Image};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 impl Serialize for Article {
@@ -38,6 +38,30 @@ impl Serialize for Article {
         if !self.warnings.is_empty() {
             map.serialize_entry("warnings", &self.warnings)?;
         }
+        if let Some(v) = &self.explanation {
+            map.serialize_entry("explain", v)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("strategy", &self.strategy)?;
+        map.serialize_entry("candidates", &self.candidates)?;
+        map.serialize_entry("reasons", &self.reasons)?;
+        map.end()
+    }
+}
+
+impl Serialize for Candidate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("strategy", &self.strategy)?;
+        map.serialize_entry("elements", &self.elements)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("prose", &self.prose)?;
         map.end()
     }
 }

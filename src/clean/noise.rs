@@ -51,6 +51,7 @@ const NOISE_WORDS: &[&str] = &[
     "subscribe",
     "cookie",
     "cookies",
+    "consent",
     "popup",
     "modal",
     "toolbar",
@@ -109,10 +110,18 @@ pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
     if name == "form" && is_small_form(node) {
         return Role::Noise;
     }
-    if is_hidden(node) {
+    if is_hidden(node) || is_dialog(node) {
         return Role::Noise;
     }
     Role::Content
+}
+
+/// A dialog over the page (a cookie-consent or sign-up box): `role=dialog|alertdialog`
+/// or `aria-modal=true`. The `<dialog>` tag is noise by itself.
+fn is_dialog(node: NodeRef<'_>) -> bool {
+    attr(node, "role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog"))
+        || attr(node, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// Whether the element's class or id names a widget (never true for the page's frame and

@@ -1,15 +1,20 @@
 //! Finds the content: the elements whose subtrees hold the article, and the boilerplate
 //! inside them to skip. Never mutates.
 //!
-//! One pass ([`stats`]) measures every element; [`choose`] picks the best-scoring container
-//! and the siblings that continue it, or the element that best matches the page's JSON-LD
-//! `articleBody` ([`overlap`]); [`prune`] marks link lists, bylines and widgets inside.
+//! One pass ([`stats`]) measures every element and [`paragraphs`] classes each block's
+//! text; each strategy proposes the article ([`hinted`], [`score`], [`semantic`],
+//! [`paragraphs`]) and [`judge`] picks one; [`prune`] marks link lists, bylines and
+//! widgets inside.
 
-mod choose;
+mod hinted;
 mod hints;
+mod judge;
 mod labels;
 mod overlap;
+mod paragraphs;
 mod prune;
+mod score;
+mod semantic;
 mod stats;
 
-pub(crate) use choose::{content, Selection};
+pub(crate) use judge::{content, Selection};

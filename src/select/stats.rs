@@ -27,9 +27,16 @@ pub(super) struct Stat<'a> {
     pub(super) links: u32,
     /// Commas and sentence punctuation (Western and Chinese) in the subtree.
     pub(super) punct: u32,
-    /// Text directly in this block element (through inline children, not nested blocks).
-    own_text: u32,
-    own_punct: u32,
+    /// Text directly in this block element (through inline children, not nested blocks),
+    /// outside links.
+    pub(super) own_text: u32,
+    /// Commas and sentence punctuation in `own_text`.
+    pub(super) own_punct: u32,
+    /// Text directly in this block element inside links.
+    pub(super) own_links: u32,
+    /// Full stops, question and exclamation marks ending a sentence (followed by a space
+    /// or the end of the text) in `own_text`.
+    pub(super) own_stops: u32,
     /// Class/id and tag hints.
     pub(super) weight: f32,
     /// What the class and id name.
@@ -156,6 +163,8 @@ impl<'a> Pass<'a, '_> {
             punct: 0,
             own_text: 0,
             own_punct: 0,
+            own_links: 0,
+            own_stops: 0,
             weight: tag_weight(node, name) + names.weight,
             names,
             score: 0.0,
@@ -180,14 +189,20 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn text(&mut self, t: &str) {
-        let (mut len, mut punct) = (0u32, 0u32);
-        for c in t.chars() {
+        let (mut len, mut punct, mut stops) = (0u32, 0u32, 0u32);
+        let mut chars = t.chars().peekable();
+        while let Some(c) = chars.next() {
             if c.is_whitespace() {
                 continue;
             }
             len += if is_wide(c) { 2 } else { 1 };
-            if matches!(c, ',' | '，' | '。' | '！' | '？' | '；' | '：' | '、') {
-                punct += 1;
+            match c {
+                // Commas and stops of Chinese, Arabic-script (Arabic, Persian, Urdu) and
+                // Indic text count as Western commas do.
+                ',' | '，' | '。' | '！' | '？' | '；' | '：' | '、' | '،' | '؛' | '؟' | '۔'
+                | '।' | '॥' => punct += 1,
+                '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace()) => stops += 1,
+                _ => {}
             }
         }
         let Some(&top) = self.stack.last() else {
@@ -212,10 +227,13 @@ impl<'a> Pass<'a, '_> {
                 s.links += len;
             }
         }
-        if self.link_depth == 0 {
-            if let Some(b) = self.blocks.last().and_then(|&b| self.nodes.get_mut(b)) {
+        if let Some(b) = self.blocks.last().and_then(|&b| self.nodes.get_mut(b)) {
+            if self.link_depth == 0 {
                 b.own_text += len;
                 b.own_punct += punct;
+                b.own_stops += stops;
+            } else {
+                b.own_links += len;
             }
         }
     }

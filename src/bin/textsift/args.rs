@@ -10,7 +10,7 @@ pub(crate) const MAX_JOBS: usize = 256;
 
 pub(crate) const USAGE: &str = "\
 usage: textsift [--json | --markdown] [--policy compact|pangu|keep] [--base-url URL]
-                [--out DIR] [-j N] [--quiet] PATH...
+                [--out DIR] [-j N] [--quiet] [--explain] PATH...
        textsift normalize [--policy compact|pangu|keep]   (stdin to stdout)
 
 PATH is a file, a directory (searched recursively for .html, .htm, .md, .html.gz),
@@ -21,7 +21,9 @@ PATH is a file, a directory (searched recursively for .html, .htm, .md, .html.gz
                  (several PATHs: each directory under its own path below DIR)
   -j, --jobs N   worker threads, 1 to 256 (default: all cores, at most 256;
                  never more than there are inputs)
-  -q, --quiet    no progress bar and no summary line";
+  -q, --quiet    no progress bar and no summary line
+  --explain      say how each body was chosen (JSON: an \"explain\" object; text:
+                 lines starting [explain] after the article)";
 
 /// How each article is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,8 @@ pub(crate) struct Args {
     pub(crate) out: Option<PathBuf>,
     pub(crate) jobs: usize,
     pub(crate) quiet: bool,
+    /// `--explain`: the content selection's reasons with each article.
+    pub(crate) explain: bool,
     /// `-h`/`--help`: print the usage and stop.
     pub(crate) help: bool,
     pub(crate) sources: Vec<Source>,
@@ -69,6 +73,7 @@ impl Args {
             out: None,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_JOBS)),
             quiet: false,
+            explain: false,
             help: false,
             sources: Vec::new(),
         }
@@ -115,6 +120,7 @@ where
             }
             Short('j') | Long("jobs") => args.jobs = parse_jobs(&parser.value().map_err(err)?)?,
             Short('q') | Long("quiet") => args.quiet = true,
+            Long("explain") => args.explain = true,
             Short('h') | Long("help") => args.help = true,
             Value(v) if v == "normalize" && args.sources.is_empty() && !args.normalize_mode => {
                 args.normalize_mode = true

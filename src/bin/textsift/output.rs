@@ -20,8 +20,29 @@ pub(crate) fn render(format: Format, path: &Path, article: &Article, header: boo
             }
             let _ = writeln!(out, "{}\n", article.title.as_deref().unwrap_or(""));
             let _ = writeln!(out, "{}", article.text());
+            if let Some(why) = &article.explanation {
+                explain_lines(&mut out, why);
+            }
             out
         }
+    }
+}
+
+/// The explanation as `[explain]` lines.
+fn explain_lines(out: &mut String, why: &textsift::Explanation) {
+    let _ = writeln!(out, "[explain] strategy: {}", why.strategy);
+    for c in &why.candidates {
+        let _ = writeln!(
+            out,
+            "[explain] candidate {}: {} (text {}, prose {})",
+            c.strategy,
+            c.elements.join(" + "),
+            c.text,
+            c.prose
+        );
+    }
+    for r in &why.reasons {
+        let _ = writeln!(out, "[explain] reason: {r}");
     }
 }
 

@@ -61,7 +61,7 @@ pub(crate) fn main() -> ExitCode {
         ));
     }
     let mut builder = Extractor::builder();
-    builder.policy(args.policy);
+    builder.policy(args.policy).explain(args.explain);
     if let Some(url) = &args.base_url {
         builder.base_url(url);
     }

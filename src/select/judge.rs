@@ -1,0 +1,197 @@
+//! The judge: asks every strategy for a candidate and picks one, by rules kept here in one
+//! place, with its reasons.
+//!
+//! The strategies, in the judge's order of trust: the element matching the publisher's
+//! copy of the body ([`hinted`]), the best-scoring container ([`score`]), the element the
+//! markup names ([`semantic`]), the element holding the most prose ([`paragraphs`]), the
+//! whole body. The first is taken unless it is implausible: it holds a small share of the
+//! page's prose (the densest run of sentence-shaped paragraphs) while another holds it.
+
+use super::paragraphs::Mass;
+use super::prune::prune;
+use super::stats::{collect, Stat};
+use super::{hinted, score, semantic};
+use crate::dom::{attr, Dom, NodeRef};
+use crate::explain::{Candidate, Explanation};
+use std::collections::HashSet;
+
+/// The content of a page: the roots to walk, in document order, and elements to skip.
+#[derive(Debug)]
+pub(crate) struct Selection<'a> {
+    /// Subtrees holding the article, in document order. The first may be `<body>` (or the
+    /// document), whose own tag is not part of the article.
+    pub(crate) roots: Vec<NodeRef<'a>>,
+    /// Elements inside the roots that are boilerplate (link lists, bylines, widgets).
+    pub(crate) skip: HashSet<ego_tree::NodeId>,
+    /// Whether `skip` already holds every element dropped for its class or id, so the walk
+    /// judges the rest by tag alone.
+    pub(crate) names_judged: bool,
+    /// Why, when asked for.
+    pub(crate) explanation: Option<Explanation>,
+}
+
+/// Share of the page's own (non-link) text the chosen containers must leave out before the
+/// choice is trusted over the whole body.
+const WHOLE_BODY_SHARE: f32 = 0.9;
+
+/// Share of the page's largest run of prose a candidate must hold to be plausible.
+const PLAUSIBLE_SHARE: f32 = 0.5;
+
+/// Prose (weighted length) a run must hold before it can prove a candidate implausible: a
+/// short article is still the article.
+const MIN_RUN: u32 = 300;
+
+/// Which strategy proposed a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strategy {
+    ArticleBody,
+    Score,
+    Markup,
+    Paragraphs,
+    Body,
+}
+
+impl Strategy {
+    fn name(self) -> &'static str {
+        match self {
+            Strategy::ArticleBody => "article-body",
+            Strategy::Score => "score",
+            Strategy::Markup => "markup",
+            Strategy::Paragraphs => "paragraphs",
+            Strategy::Body => "body",
+        }
+    }
+}
+
+struct Proposal {
+    strategy: Strategy,
+    roots: Vec<usize>,
+    prose: u32,
+}
+
+/// Finds the article. With `whole` (a front-matter post: already just an article) the whole
+/// body is kept as it is. `hint` is the publisher's plain-text copy of the article (JSON-LD
+/// `articleBody`). With `explain`, the selection says why.
+pub(crate) fn content<'a>(
+    dom: &'a Dom,
+    whole: bool,
+    hint: Option<&str>,
+    explain: bool,
+) -> Selection<'a> {
+    let body = dom.find("body").unwrap_or_else(|| dom.root());
+    if whole {
+        return Selection {
+            roots: vec![body],
+            skip: HashSet::new(),
+            names_judged: false,
+            explanation: explain.then(|| Explanation {
+                strategy: "front-matter".into(),
+                reasons: vec!["a post with front matter is already just its article".into()],
+                ..Explanation::default()
+            }),
+        };
+    }
+    let hint = hint.and_then(super::overlap::Hint::new);
+    let stats = collect(body, hint.as_ref());
+    let mass = Mass::read(&stats);
+    let mut reasons = Vec::new();
+
+    let mut proposals = Vec::new();
+    let mut propose = |strategy, roots: Vec<usize>| {
+        let prose = mass.good_in(&stats, &roots);
+        proposals.push(Proposal {
+            strategy,
+            roots,
+            prose,
+        });
+    };
+    if let Some(top) = hint.as_ref().and_then(|h| hinted::best_match(&stats, h)) {
+        propose(Strategy::ArticleBody, vec![top]);
+    }
+    if let Some(roots) = score::choose(&stats) {
+        propose(Strategy::Score, roots);
+    }
+    if let Some(top) = semantic::best(&stats, &mass) {
+        propose(Strategy::Markup, vec![top]);
+    }
+    if let Some(top) = mass.run_holder(&stats) {
+        propose(Strategy::Paragraphs, vec![top]);
+    }
+    propose(Strategy::Body, vec![0]);
+
+    let reference = mass.run_prose();
+    let plausible =
+        |p: &Proposal| reference < MIN_RUN || p.prose as f32 >= PLAUSIBLE_SHARE * reference as f32;
+    let chosen = match proposals.iter().position(|p| p.strategy != Strategy::Body) {
+        Some(first) if plausible(&proposals[first]) => first,
+        Some(first) => {
+            reasons.push(format!(
+                "{} holds {} of the {} prose of the largest run: implausible",
+                proposals[first].strategy.name(),
+                proposals[first].prose,
+                reference
+            ));
+            proposals
+                .iter()
+                .position(|p| p.strategy != Strategy::Body && plausible(p))
+                .unwrap_or(proposals.len() - 1)
+        }
+        None => proposals.len() - 1,
+    };
+    let strategy = proposals[chosen].strategy;
+    if reasons.is_empty() {
+        reasons.push(format!("{} is plausible", strategy.name()));
+    }
+
+    let own = |i: usize| stats[i].text.saturating_sub(stats[i].links) as f32;
+    let picked: f32 = proposals[chosen].roots.iter().map(|&i| own(i)).sum();
+    let roots = if proposals[chosen].roots == [0] || picked >= WHOLE_BODY_SHARE * own(0) {
+        if strategy != Strategy::Body {
+            reasons.push("it holds nearly all the page's text: the whole body is kept".into());
+        }
+        vec![0]
+    } else {
+        proposals[chosen].roots.clone()
+    };
+    if roots == [0] && strategy == Strategy::Body {
+        reasons.push("no strategy found an article inside the page".into());
+    }
+    let skip = prune(&stats, &roots, strategy == Strategy::ArticleBody);
+    let explanation = explain.then(|| Explanation {
+        strategy: strategy.name().into(),
+        candidates: proposals
+            .iter()
+            .map(|p| Candidate {
+                strategy: p.strategy.name().into(),
+                elements: p.roots.iter().map(|&r| describe(&stats[r])).collect(),
+                text: p.roots.iter().map(|&r| stats[r].text).sum(),
+                prose: p.prose,
+            })
+            .collect(),
+        reasons,
+    });
+    Selection {
+        roots: roots.iter().map(|&i| stats[i].node).collect(),
+        skip,
+        names_judged: true,
+        explanation,
+    }
+}
+
+/// An element as `tag#id.class` (its first class only).
+fn describe(s: &Stat<'_>) -> String {
+    let mut out = s.name.to_string();
+    if let Some(id) = attr(s.node, "id").filter(|v| !v.is_empty()) {
+        out.push('#');
+        out.extend(id.chars().take(60));
+    }
+    if let Some(class) = attr(s.node, "class").and_then(|c| c.split_whitespace().next()) {
+        out.push('.');
+        out.extend(class.chars().take(60));
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "judge_tests.rs"]
+mod tests;
