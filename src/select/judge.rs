@@ -7,7 +7,7 @@
 //! whole body. The first is taken unless it is implausible: it holds a small share of the
 //! page's prose (the densest run of sentence-shaped paragraphs) while another holds it.
 
-use super::paragraphs::Mass;
+use super::paragraphs::{Mass, MIN_RUN};
 use super::prune::prune;
 use super::stats::{collect, Stat};
 use super::{hinted, score, semantic};
@@ -36,10 +36,6 @@ const WHOLE_BODY_SHARE: f32 = 0.9;
 
 /// Share of the page's largest run of prose a candidate must hold to be plausible.
 const PLAUSIBLE_SHARE: f32 = 0.5;
-
-/// Prose (weighted length) a run must hold before it can prove a candidate implausible: a
-/// short article is still the article.
-const MIN_RUN: u32 = 300;
 
 /// Which strategy proposed a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,12 +110,18 @@ pub(crate) fn content<'a>(
     if let Some(top) = semantic::best(&stats, &mass) {
         propose(Strategy::Markup, vec![top]);
     }
-    if let Some(top) = mass.run_holder(&stats) {
+    let holder = mass.run_holder(&stats);
+    if let Some(top) = holder {
         propose(Strategy::Paragraphs, vec![top]);
     }
     propose(Strategy::Body, vec![0]);
 
-    let reference = mass.run_prose();
+    // A run spread over the whole body tells nothing of where the article is.
+    let reference = if holder.is_some() {
+        mass.run_prose()
+    } else {
+        0
+    };
     let plausible =
         |p: &Proposal| reference < MIN_RUN || p.prose as f32 >= PLAUSIBLE_SHARE * reference as f32;
     let chosen = match proposals.iter().position(|p| p.strategy != Strategy::Body) {
@@ -156,7 +158,7 @@ pub(crate) fn content<'a>(
     if roots == [0] && strategy == Strategy::Body {
         reasons.push("no strategy found an article inside the page".into());
     }
-    let skip = prune(&stats, &roots, strategy == Strategy::ArticleBody);
+    let skip = prune(&stats, &mass, &roots, strategy == Strategy::ArticleBody);
     let explanation = explain.then(|| Explanation {
         strategy: strategy.name().into(),
         candidates: proposals

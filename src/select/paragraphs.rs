@@ -29,6 +29,12 @@ const SHORT: u32 = 30;
 const LONG: u32 = 120;
 /// Share of a block's text inside links above which it is boilerplate.
 const MAX_LINKS: f32 = 0.3;
+/// Prose (weighted length) a run must hold to tell where the article is: a short article
+/// is still the article.
+pub(super) const MIN_RUN: u32 = 300;
+/// How many times the largest plain run a run inside an element named as a widget must
+/// hold to stand for the page.
+const NAMED_RUN: u32 = 3;
 /// Text of boilerplate blocks (weighted length) that ends a run of prose.
 const BREAK: u32 = 60;
 
@@ -54,9 +60,14 @@ impl Mass {
         smooth(&mut classes);
         let mut good = vec![0u32; stats.len()];
         let mut prose = vec![false; stats.len()];
-        // Runs: (prose, first block, last block).
+        // Runs: (prose, first block, last block). Names play no part in the classes (a
+        // name may hide the article), but a run never crosses into or out of an element
+        // named as a widget (a comment thread after the article is a run of its own).
         let mut run: Option<(u32, usize, usize)> = None;
+        // The largest run outside widgets, and the largest inside widgets other than a
+        // comment thread (a page builder's `widget` may hold the article).
         let mut best: Option<(u32, usize, usize)> = None;
+        let mut best_named: Option<(u32, usize, usize)> = None;
         let mut gap = 0u32;
         for (&i, class) in blocks.iter().zip(&classes) {
             let s = &stats[i];
@@ -64,11 +75,22 @@ impl Mass {
                 good[i] = s.own_text;
                 prose[i] = true;
                 run = Some(match run {
-                    Some((g, first, _)) if gap < BREAK => (g + s.own_text, first, i),
+                    Some((g, first, last)) if gap < BREAK && stats[last].in_noise == s.in_noise => {
+                        (g + s.own_text, first, i)
+                    }
                     _ => (s.own_text, i, i),
                 });
-                if best.is_none_or(|(g, _, _)| run.is_some_and(|(r, _, _)| r > g)) {
-                    best = run;
+                let slot = if s.in_comments {
+                    None
+                } else if s.in_noise {
+                    Some(&mut best_named)
+                } else {
+                    Some(&mut best)
+                };
+                if let Some(slot) = slot {
+                    if slot.is_none_or(|(g, _, _)| run.is_some_and(|(r, _, _)| r > g)) {
+                        *slot = run;
+                    }
                 }
                 gap = 0;
             } else {
@@ -82,6 +104,13 @@ impl Mass {
                 good[p] += good[i];
             }
         }
+        // A named run stands for the page only when it dwarfs every plain one.
+        let size = |r: Option<(u32, usize, usize)>| r.map_or(0, |(g, _, _)| g);
+        let best = if size(best_named) >= NAMED_RUN * size(best).max(MIN_RUN) {
+            best_named
+        } else {
+            best
+        };
         let run = best.map(|(g, first, last)| {
             let mut holder = first;
             while stats[holder].parent != NONE && !super::score::contains(stats, holder, last) {
@@ -90,6 +119,14 @@ impl Mass {
             (g, holder)
         });
         Mass { good, prose, run }
+    }
+
+    /// Whether element `i` holds the page's largest run of prose (a real run:
+    /// [`MIN_RUN`] or more): it is the article, or holds it, whatever its name.
+    pub(super) fn holds_run(&self, stats: &[Stat<'_>], i: usize) -> bool {
+        self.run.is_some_and(|(g, holder)| {
+            g >= MIN_RUN && holder != 0 && super::score::contains(stats, i, holder)
+        })
     }
 
     /// The largest run of prose: how much prose it holds (0 on a page without prose).
@@ -137,9 +174,6 @@ fn is_block(s: &Stat<'_>) -> bool {
 
 fn classify(s: &Stat<'_>) -> Class {
     let all = s.own_text + s.own_links;
-    if s.in_noise {
-        return Class::Bad;
-    }
     if s.own_links as f32 > MAX_LINKS * all as f32 {
         return Class::Bad;
     }

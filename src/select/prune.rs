@@ -2,6 +2,7 @@
 
 use super::hints::is_inline;
 use super::labels;
+use super::paragraphs::Mass;
 use super::stats::{Stat, NONE};
 use crate::dom::text_content;
 use std::collections::HashSet;
@@ -19,9 +20,11 @@ const MIN_LEFT: u32 = 150;
 const LABEL_TEXT: u32 = 120;
 
 /// The elements under `roots` to skip. With `hinted` (the roots were chosen by the JSON-LD
-/// `articleBody`), an element whose text is mostly in that body is never skipped.
+/// `articleBody`), an element whose text is mostly in that body is never skipped; nor is
+/// one holding most of the page's largest run of prose (`mass`), whatever its name says.
 pub(super) fn prune(
     stats: &[Stat<'_>],
+    mass: &Mass,
     roots: &[usize],
     hinted: bool,
 ) -> HashSet<ego_tree::NodeId> {
@@ -39,6 +42,10 @@ pub(super) fn prune(
                 && s.shingles > 0
                 && s.images == 0
                 && CONTAINERS.contains(&s.name);
+            if mass.holds_run(stats, i) {
+                i += 1;
+                continue;
+            }
             if unstated || (!stated && is_boilerplate(s, total)) {
                 skip.insert(s.node.id());
                 i = s.end;

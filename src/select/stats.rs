@@ -4,7 +4,7 @@
 use super::hints::{is_inline, names_of, tag_weight, Names};
 use super::overlap::{tokens, Hint, Window};
 use crate::clean::{classify_by_tag, has_noise_class, Role};
-use crate::dom::{tag, text, walk, Flow, NodeRef};
+use crate::dom::{attr, tag, text, walk, Flow, NodeRef};
 use std::cell::RefCell;
 
 /// Sentinel for "no element".
@@ -53,6 +53,9 @@ pub(super) struct Stat<'a> {
     /// paragraphs) and holds less than half the page's text: a layout wrapper named
     /// `has-sidebar` around the whole page damps nothing.
     pub(super) in_noise: bool,
+    /// Whether this element or an ancestor is named as a comment thread (`comments`,
+    /// `commentsContainer`, `disqus_thread`; not `commentary`).
+    pub(super) in_comments: bool,
     /// Word shingles in the subtree (counted only when there is an `articleBody` hint).
     pub(super) shingles: u32,
     /// The part of `shingles` also in the hint.
@@ -112,6 +115,7 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
         let inherited = nodes.get(nodes[i].parent).is_some_and(|p| p.in_noise);
         let own = nodes[i].noise_name && nodes[i].text * 2 < page;
         nodes[i].in_noise = inherited || own;
+        nodes[i].in_comments |= nodes.get(nodes[i].parent).is_some_and(|p| p.in_comments);
     }
     nodes
 }
@@ -171,6 +175,7 @@ impl<'a> Pass<'a, '_> {
             candidate: false,
             children: 0,
             noise_name: has_noise_class(node),
+            in_comments: names_comments(node),
             in_noise: false,
             shingles: 0,
             hits: 0,
@@ -304,6 +309,24 @@ impl<'a> Pass<'a, '_> {
             level += 1;
         }
     }
+}
+
+/// Whether the class or id names a comment thread: `comment` (not `commentary`) or
+/// `disqus`, any case, anywhere in the value.
+fn names_comments(node: NodeRef<'_>) -> bool {
+    ["class", "id"].into_iter().any(|name| {
+        attr(node, name).is_some_and(|v| {
+            v.len() < 300 && {
+                let bytes = v.as_bytes();
+                bytes.windows(7).enumerate().any(|(i, w)| {
+                    w.eq_ignore_ascii_case(b"comment")
+                        && !bytes
+                            .get(i + 7..i + 10)
+                            .is_some_and(|r| r.eq_ignore_ascii_case(b"ary"))
+                }) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"disqus"))
+            }
+        })
+    })
 }
 
 /// Characters that render wide (Han, kana, CJK punctuation, full-width forms).
