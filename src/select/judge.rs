@@ -37,6 +37,10 @@ const WHOLE_BODY_SHARE: f32 = 0.9;
 /// Share of the page's largest run of prose a candidate must hold to be plausible.
 const PLAUSIBLE_SHARE: f32 = 0.5;
 
+/// Text (weighted length) below which a candidate is no article when the page has a
+/// real run of prose elsewhere.
+const TINY: u32 = 100;
+
 /// Which strategy proposed a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strategy {
@@ -122,24 +126,45 @@ pub(crate) fn content<'a>(
     } else {
         0
     };
-    let plausible =
-        |p: &Proposal| reference < MIN_RUN || p.prose as f32 >= PLAUSIBLE_SHARE * reference as f32;
-    let chosen = match proposals.iter().position(|p| p.strategy != Strategy::Body) {
-        Some(first) if plausible(&proposals[first]) => first,
-        Some(first) => {
-            reasons.push(format!(
-                "{} holds {} of the {} prose of the largest run: implausible",
-                proposals[first].strategy.name(),
-                proposals[first].prose,
+    let body_prose = mass.good[0];
+    let doubt = |p: &Proposal| -> Option<String> {
+        let text: u32 = p.roots.iter().map(|&r| stats[r].text).sum();
+        // On a forum the thread is the page: a comment thread is doubted only when the
+        // page has prose outside it.
+        if p.roots.iter().all(|&r| stats[r].in_comments)
+            && body_prose.saturating_sub(p.prose) >= MIN_RUN
+        {
+            return Some(format!("{} is a comment thread", p.strategy.name()));
+        }
+        if text < TINY && body_prose >= MIN_RUN {
+            return Some(format!(
+                "{} holds {text} of text where the page has {body_prose} of prose",
+                p.strategy.name()
+            ));
+        }
+        if reference >= MIN_RUN && (p.prose as f32) < PLAUSIBLE_SHARE * reference as f32 {
+            return Some(format!(
+                "{} holds {} of the {} prose of the largest run",
+                p.strategy.name(),
+                p.prose,
                 reference
             ));
-            proposals
-                .iter()
-                .position(|p| p.strategy != Strategy::Body && plausible(p))
-                .unwrap_or(proposals.len() - 1)
         }
-        None => proposals.len() - 1,
+        None
     };
+    let mut chosen = proposals.len() - 1;
+    for (i, p) in proposals.iter().enumerate() {
+        if p.strategy == Strategy::Body {
+            break;
+        }
+        match doubt(p) {
+            Some(why) => reasons.push(format!("{why}: implausible")),
+            None => {
+                chosen = i;
+                break;
+            }
+        }
+    }
     let strategy = proposals[chosen].strategy;
     if reasons.is_empty() {
         reasons.push(format!("{} is plausible", strategy.name()));

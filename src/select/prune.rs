@@ -10,7 +10,7 @@ use std::collections::HashSet;
 /// Containers judged by their link density (paragraph-like elements are kept whole).
 const CONTAINERS: &[&str] = &[
     "div", "section", "ul", "ol", "dl", "table", "header", "footer", "aside", "nav", "form", "li",
-    "span", "center", "figure", "details",
+    "span", "center", "figure", "details", "td",
 ];
 
 /// Text (weighted length) a "related" box must leave in the root to be dropped.
@@ -81,7 +81,11 @@ fn labelled(
     if s.text > LABEL_TEXT || is_inline(s.name) {
         return None;
     }
-    if labels::is_credit_line(&text) || labels::is_tool_line(&text) || labels::is_copyright(&text) {
+    if labels::is_credit_line(&text)
+        || labels::is_tool_line(&text)
+        || labels::is_copyright(&text)
+        || labels::is_page_stamp(&text)
+    {
         skip.insert(s.node.id());
         return Some(s.end);
     }
