@@ -90,6 +90,8 @@ const READ: &[&str] = &[
     "style",
     "hidden",
     "aria-hidden",
+    "aria-modal",
+    "role",
     "itemprop",
     "rel",
     "href",

@@ -129,12 +129,16 @@ pub(crate) fn content<'a>(
     let body_prose = mass.good[0];
     let doubt = |p: &Proposal| -> Option<String> {
         let text: u32 = p.roots.iter().map(|&r| stats[r].text).sum();
-        // On a forum the thread is the page: a comment thread is doubted only when the
-        // page has prose outside it.
-        if p.roots.iter().all(|&r| stats[r].in_comments)
-            && body_prose.saturating_sub(p.prose) >= MIN_RUN
-        {
-            return Some(format!("{} is a comment thread", p.strategy.name()));
+        // On a forum the thread is the page: a candidate that is mostly a comment thread
+        // is doubted only when the page has prose outside the thread.
+        let thread: u32 = p
+            .roots
+            .iter()
+            .filter(|&&r| stats[r].in_comments)
+            .map(|&r| mass.good[r])
+            .sum();
+        if thread > 0 && thread * 2 >= p.prose && body_prose.saturating_sub(thread) >= MIN_RUN {
+            return Some(format!("{} is mostly a comment thread", p.strategy.name()));
         }
         if text < TINY && body_prose >= MIN_RUN {
             return Some(format!(

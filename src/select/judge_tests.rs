@@ -30,3 +30,76 @@ fn a_fragment_keeps_everything() {
     let text = crate::extract_str(&html).unwrap().text();
     assert_eq!(text, format!("Intro\n\n{PARA}\n\none\n\ntwo\n\nshort"));
 }
+
+fn explained(html: &str) -> (String, crate::Explanation) {
+    let ex = crate::Extractor::builder().explain(true).build().unwrap();
+    let article = ex.extract_str(html).unwrap();
+    (article.text(), article.explanation.unwrap())
+}
+
+#[test]
+fn a_comment_thread_is_doubted_when_the_page_has_prose_outside_it() {
+    let prose = |n: usize| format!("<p>{PARA} Number {n}, said with care, at length. {PARA}</p>");
+    let article: String = (0..4).map(prose).collect();
+    let comments: String = (10..30).map(prose).collect();
+    let html = format!(
+        "<body><div class='story'>{article}</div><div id='disqus_thread'>{comments}</div></body>"
+    );
+    let (text, why) = explained(&html);
+    assert!(
+        text.contains("Number 0") && !text.contains("Number 10"),
+        "{text}"
+    );
+    assert!(why.candidates.iter().any(|c| c.prose > 0), "{why:?}");
+}
+
+#[test]
+fn a_consent_dialog_is_never_the_article() {
+    let long =
+        format!("<p>{PARA} We and our partners store cookies, for ads, measurement, and more.</p>");
+    let html = format!(
+        "<body><div role='dialog' aria-modal='true'>{}</div>\
+         <article><p>{PARA} The story.</p></article></body>",
+        long.repeat(6)
+    );
+    let (text, why) = explained(&html);
+    assert!(!text.contains("partners"), "{text}");
+    assert!(text.contains("The story."), "{text}");
+    assert!(!why.strategy.is_empty());
+}
+
+#[test]
+fn the_explanation_names_the_winner_among_the_candidates() {
+    let html = format!("<body><div class='post'><p>{PARA}</p><p>{PARA}</p></div></body>");
+    let (_, why) = explained(&html);
+    assert!(
+        why.candidates.iter().any(|c| c.strategy == why.strategy),
+        "{why:?}"
+    );
+    assert!(!why.reasons.is_empty());
+}
+
+#[test]
+fn a_footer_stamp_is_not_the_article() {
+    let html = format!(
+        "<body><div><p>{PARA} One.</p><p>{PARA} Two.</p>\
+         <p>Page generated in 0.042 seconds.</p></div></body>"
+    );
+    let (text, _) = explained(&html);
+    assert!(!text.contains("generated"), "{text}");
+}
+
+#[test]
+fn an_article_named_as_a_widget_is_kept() {
+    let posts: String = (0..5)
+        .map(|n| format!("<p>{PARA} Post line {n}.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class='header'><p>{PARA} About this blog.</p></div>\
+         <div class='widget Blog'><div class='post-body'>{posts}</div></div>\
+         <div class='sidebar'><ul><li><a href=/a>Archive</a></li><li><a href=/b>Links</a></li></ul></div>\
+         </body></html>"
+    );
+    let (text, why) = explained(&html);
+    assert_eq!(text.matches("Post line").count(), 5, "{text}\n{why:?}");
+}

@@ -228,3 +228,23 @@ fn smooth(classes: &mut [Class]) {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(list: &[Class]) -> Vec<Class> {
+        let mut v = list.to_vec();
+        smooth(&mut v);
+        v
+    }
+
+    #[test]
+    fn short_blocks_between_prose_are_prose() {
+        use Class::*;
+        assert_eq!(classes(&[Good, Short, Good]), [Good, Good, Good]);
+        assert_eq!(classes(&[Good, Short, Bad]), [Good, Bad, Bad]);
+        assert_eq!(classes(&[Bad, NearGood, Good]), [Bad, Good, Good]);
+        assert_eq!(classes(&[Bad, NearGood, Bad]), [Bad, Bad, Bad]);
+    }
+}

@@ -11,9 +11,13 @@ use crate::dom::attr;
 pub(super) fn choose(stats: &[Stat<'_>]) -> Option<Vec<usize>> {
     let top = best(stats)?;
     let mut roots = with_siblings(stats, top);
-    // A sibling kept for its score may be a byline or widget of the article.
     let total = roots.iter().map(|&r| stats[r].text).sum::<u32>().max(1);
-    roots.retain(|&r| r == top || !is_boilerplate(&stats[r], total));
+    // A sibling kept for its score may be a byline or widget of the article, or the
+    // comment thread under it.
+    let comments = stats[top].in_comments;
+    roots.retain(|&r| {
+        r == top || !(is_boilerplate(&stats[r], total) || stats[r].in_comments && !comments)
+    });
     Some(roots)
 }
 
