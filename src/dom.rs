@@ -222,6 +222,40 @@ impl Dom {
         self.html.tree.root()
     }
 
+    /// Shows an element the page hides until its scripts run: a `<noscript>` or
+    /// `<template>` becomes a `<div>` (a template's content, which the parser keeps in a
+    /// fragment of its own, becomes its children), and the attributes that hide it
+    /// (`style`, `hidden`, `aria-hidden`) go. Anything else is left as it is.
+    pub(crate) fn unhide(&mut self, id: ego_tree::NodeId) {
+        // A template's content: a fragment, its first child.
+        let fragment = self
+            .html
+            .tree
+            .get(id)
+            .and_then(|n| n.first_child())
+            .filter(|f| f.value().is_fragment())
+            .map(|f| f.id());
+        let Some(mut node) = self.html.tree.get_mut(id) else {
+            return;
+        };
+        let Node::Element(e) = node.value() else {
+            return;
+        };
+        let template = e.name() == "template";
+        if template || e.name() == "noscript" {
+            e.name =
+                html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"));
+        }
+        e.attrs
+            .retain(|(q, _)| !matches!(&*q.local, "style" | "hidden" | "aria-hidden"));
+        if let Some(fragment) = fragment.filter(|_| template) {
+            node.reparent_from_id_append(fragment);
+            if let Some(mut f) = self.html.tree.get_mut(fragment) {
+                f.detach();
+            }
+        }
+    }
+
     /// The first element named `name` in document order (`body`, `head`, `title`…).
     pub(crate) fn find(&self, name: &str) -> Option<NodeRef<'_>> {
         descendants(self.root()).find(|n| tag(*n) == Some(name))
@@ -325,6 +359,38 @@ mod tests {
     fn noscript_content_is_markup() {
         let dom = parse("<noscript><img src=a.jpg></noscript>");
         assert!(descendants(dom.root()).any(|n| tag(n) == Some("img")));
+    }
+
+    #[test]
+    fn unhide_shows_noscript_template_and_styled_elements() {
+        let mut dom = parse(
+            "<body><noscript id=n>a</noscript><template id=t><p>b</p></template>\
+             <div id=d style='visibility:hidden' class=c>c</div></body>",
+        );
+        let ids: Vec<_> = descendants(dom.root())
+            .filter(|n| attr(*n, "id").is_some())
+            .map(|n| n.id())
+            .collect();
+        assert_eq!(ids.len(), 3);
+        for id in ids {
+            dom.unhide(id);
+        }
+        let body = dom.find("body").unwrap();
+        let shown: Vec<_> = body
+            .children()
+            .map(|n| (tag(n), attr(n, "style"), attr(n, "class")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (Some("div"), None, None),
+                (Some("div"), None, None),
+                (Some("div"), None, Some("c"))
+            ]
+        );
+        // The template's paragraph is now an ordinary child, reached by any walk.
+        assert_eq!(text_content(body), "abc");
+        assert!(descendants(body).all(|n| !n.value().is_fragment()));
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     drop(text);
     marks.mark("parse");
     let dom_warnings = std::mem::take(&mut dom.warnings);
+    // A body hidden until scripts run (inline style, <noscript>, <template>) is shown.
+    crate::clean::reveal(&mut dom);
     let page = metadata::read(&dom);
 
     // The base URL: the caller's, refined by the page's <base href> or canonical URL (one

@@ -3,9 +3,11 @@
 
 mod images;
 mod noise;
+mod reveal;
 mod trackers;
 
 pub(crate) use images::{
     image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
 };
 pub(crate) use noise::{classify, classify_by_tag, has_noise_class, Role};
+pub(crate) use reveal::reveal;

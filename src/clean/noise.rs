@@ -14,12 +14,14 @@ pub(crate) enum Role {
     Content,
 }
 
-/// Elements whose whole subtree is never article text.
+/// Elements whose whole subtree is never article text. `<rt>` and `<rp>` are ruby
+/// annotations (the small reading above `漢字`, and the parentheses shown where ruby is not
+/// supported): the text keeps the base only.
 const NOISE_TAGS: &[&str] = &[
     "script", "style", "svg", "button", "input", "select", "option", "textarea", "iframe",
     "object", "embed", "canvas", "template", "audio", "video", "map", "dialog", "head", "link",
     "meta", "title", "nav", "aside", "menu", "datalist", "progress", "meter", "frameset", "frame",
-    "applet", "label",
+    "applet", "label", "rt", "rp",
 ];
 
 /// Words in a class or id that mark a widget rather than text (matched as whole words,
@@ -152,6 +154,8 @@ fn is_small_form(node: NodeRef<'_>) -> bool {
     true
 }
 
+/// Whether the element is hidden by its own attributes: `hidden`, `aria-hidden=true`, or
+/// an inline style with `display:none`, `visibility:hidden` or `opacity:0`.
 fn is_hidden(node: NodeRef<'_>) -> bool {
     if attr(node, "hidden").is_some() {
         return true;
@@ -159,25 +163,59 @@ fn is_hidden(node: NodeRef<'_>) -> bool {
     if attr(node, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
-    if let Some(style) = attr(node, "style") {
-        if style.len() < 400 {
-            // The declarations with whitespace removed and ASCII lower-cased, on the stack
-            // (a non-ASCII character stands as 0xFF, which no needle contains).
-            let mut compact = [0u8; 400];
-            let mut n = 0;
-            for c in style.chars().filter(|c| !c.is_whitespace()) {
-                compact[n] = if c.is_ascii() {
-                    c.to_ascii_lowercase() as u8
-                } else {
-                    0xFF
-                };
-                n += 1;
-            }
-            let has = |needle: &[u8]| compact[..n].windows(needle.len()).any(|w| w == needle);
-            return has(b"display:none") || has(b"visibility:hidden");
-        }
+    style_hides(node) != Hides::No
+}
+
+/// Whether the element is hidden the way a page hides a body that its script then shows
+/// (`style="visibility: hidden"` or `opacity: 0`, as WeChat articles are), not removed from
+/// the layout (`display:none`, `hidden`), which is how menus, modals and copies are kept.
+/// See [`super::reveal`].
+pub(crate) fn is_hidden_until_script(node: NodeRef<'_>) -> bool {
+    attr(node, "hidden").is_none() && style_hides(node) == Hides::Invisible
+}
+
+/// How an inline style hides its element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hides {
+    No,
+    /// `visibility:hidden` or `opacity:0`: laid out, but not seen.
+    Invisible,
+    /// `display:none`: not laid out.
+    NotDisplayed,
+}
+
+fn style_hides(node: NodeRef<'_>) -> Hides {
+    let Some(style) = attr(node, "style").filter(|s| s.len() < 400) else {
+        return Hides::No;
+    };
+    // The declarations with whitespace removed and ASCII lower-cased, on the stack (a
+    // non-ASCII character stands as 0xFF, which no needle contains).
+    let mut compact = [0u8; 400];
+    let mut n = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        compact[n] = if c.is_ascii() {
+            c.to_ascii_lowercase() as u8
+        } else {
+            0xFF
+        };
+        n += 1;
     }
-    false
+    let compact = &compact[..n];
+    let has = |needle: &[u8]| compact.windows(needle.len()).any(|w| w == needle);
+    // `opacity:0`, but not `opacity:0.5`.
+    let transparent = compact.windows(9).enumerate().any(|(at, w)| {
+        w == b"opacity:0"
+            && compact
+                .get(at + 9)
+                .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
+    });
+    if has(b"display:none") {
+        Hides::NotDisplayed
+    } else if has(b"visibility:hidden") || transparent {
+        Hides::Invisible
+    } else {
+        Hides::No
+    }
 }
 
 /// True when a class/id value names a widget.
@@ -223,6 +261,18 @@ mod tests {
             Role::Noise
         );
         assert_eq!(role_of("<p style='display: none'>x</p>", "p"), Role::Noise);
+        assert_eq!(
+            role_of("<div style='opacity: 0;'>x</div>", "div"),
+            Role::Noise
+        );
+        assert_eq!(
+            role_of("<div style='opacity:0.5'>x</div>", "div"),
+            Role::Content
+        );
+        assert_eq!(
+            role_of("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>", "rt"),
+            Role::Noise
+        );
         assert_eq!(
             role_of("<noscript><img src=a></noscript>", "noscript"),
             Role::ImagesOnly

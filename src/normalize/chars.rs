@@ -58,10 +58,22 @@ pub(crate) fn is_kana_or_hangul(c: char) -> bool {
     )
 }
 
-/// ZERO WIDTH SPACE, BOM/ZWNBSP and WORD JOINER: removed everywhere (rule 2).
-/// ZWJ and ZWNJ are kept: they hold emoji sequences together.
+/// Invisible format characters that only hint at line breaking or ordering, removed
+/// everywhere (rule 2): SOFT HYPHEN (a hyphen shown only where a line breaks, which plain
+/// text leaves to its reader; `Mit\u{AD}tel\u{AD}al\u{AD}ter` is one word), COMBINING
+/// GRAPHEME JOINER, ZERO WIDTH SPACE, LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK, ARABIC LETTER
+/// MARK, WORD JOINER, the invisible math operators U+2061–U+2064 and BOM/ZWNBSP.
+///
+/// Kept: ZWJ and ZWNJ (they hold emoji sequences together and choose letter forms in
+/// Indic and Persian words), variation selectors, Mongolian selectors, and the bidi
+/// embeddings and isolates (U+202A–U+202E, U+2066–U+2069), which come in pairs that
+/// change how a run is shown.
 pub(crate) fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+    matches!(
+        c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+            ..='\u{2064}' | '\u{FEFF}'
+    )
 }
 
 /// Folds a full-width letter or digit to ASCII (rule 3); anything else is returned as is.

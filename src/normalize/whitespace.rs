@@ -1,8 +1,9 @@
 //! Rule 2 (whitespace) and rule 3 (full-width letters and digits) for one line.
 //!
 //! U+3000, NBSP, thin and other Unicode spaces and tabs act as ordinary spaces; runs
-//! collapse to one space; the line is trimmed; ZERO WIDTH SPACE, BOM and WORD JOINER are
-//! dropped. With folding on, full-width letters and digits become ASCII and a full-width
+//! collapse to one space; the line is trimmed; soft hyphens, ZERO WIDTH SPACE, bidi
+//! marks, BOM, WORD JOINER and the other invisible format characters of
+//! [`is_zero_width`] are dropped. With folding on, full-width letters and digits become ASCII and a full-width
 //! colon between two digits becomes `:`.
 
 use super::chars::{fold, is_foldable, is_zero_width};
@@ -105,6 +106,15 @@ mod tests {
         assert_eq!(run("\u{3000}\u{3000}中文\t 123\u{00A0}", false), "中文 123");
         assert_eq!(run("云外交\u{200B}活动", false), "云外交活动");
         assert_eq!(run("a\u{200D}b", false), "a\u{200D}b");
+        // Soft hyphens and bidi marks inside words go; ZWNJ in a Persian word stays.
+        assert_eq!(run("Mit\u{AD}tel\u{AD}al\u{AD}ter", false), "Mittelalter");
+        assert_eq!(
+            run("Ver\u{AD}natsch Qu\u{34F}ali\u{2060}tät", true),
+            "Vernatsch Qualität"
+        );
+        assert_eq!(run("\u{200F}שלום\u{200E} 2024", false), "שלום 2024");
+        assert_eq!(run("می\u{200C}خواهم", false), "می\u{200C}خواهم");
+        assert_eq!(run("\u{AD}", false), "");
         assert_eq!(run("plain ascii line", false), "plain ascii line");
         assert_eq!(run("  two  spaces ", false), "two spaces");
         assert_eq!(run("", true), "");
