@@ -126,6 +126,22 @@ pub(crate) fn has_noise_class(node: NodeRef<'_>) -> bool {
     (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id))
 }
 
+/// Whether the element's class or id names readers' comments (`comments`,
+/// `CommentList`, `disqus_thread`): prose by nature, so its share of the page's prose
+/// says nothing about whether it is the article.
+pub(crate) fn names_comments(node: NodeRef<'_>) -> bool {
+    let is_comment = |w: &str| {
+        let w = w.as_bytes();
+        ["comment", "disqus"].iter().any(|p| {
+            w.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    ["class", "id"]
+        .into_iter()
+        .any(|name| attr(node, name).is_some_and(|v| v.len() < 300 && any_name_word(v, is_comment)))
+}
+
 /// A search box, login, newsletter or comment form: a `<form>` with a text area or little
 /// text. A form holding a whole page (as ASP.NET writes them) is kept.
 fn is_small_form(node: NodeRef<'_>) -> bool {
@@ -380,5 +396,10 @@ mod tests {
             false
         });
         assert_eq!(seen, ["post", "Body", "sidebar", "2", "x", "y", "z"]);
+        assert!(names_comments(
+            crate::dom::parse("<div id='disqus_thread'></div>")
+                .find("div")
+                .unwrap()
+        ));
     }
 }

@@ -3,9 +3,10 @@
 
 use super::hints::{is_inline, names_of, tag_weight, Names};
 use super::overlap::{tokens, Hint, Window};
-use crate::clean::{classify_by_tag, has_noise_class, Role};
-use crate::dom::{tag, text, walk, Flow, NodeRef};
+use crate::clean::{classify_by_tag, has_noise_class, names_comments, Role};
+use crate::dom::{attr, tag, text, walk, Flow, NodeRef};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Sentinel for "no element".
 pub(super) const NONE: usize = usize::MAX;
@@ -42,9 +43,16 @@ pub(super) struct Stat<'a> {
     pub(super) children: u32,
     /// Whether the class or id names a widget (`share`, `sidebar`, `comments`…).
     pub(super) noise_name: bool,
+    /// Text in sentence-shaped blocks of the subtree: the non-link text directly in a block
+    /// element, where that is a paragraph's worth (headings, link lists and menus add none).
+    pub(super) prose: u32,
+    /// Whether this element, or the elements sharing its class, hold most of the page's
+    /// prose: then its name may damp nothing and drop nothing (a blog engine that calls its
+    /// posts a `widget`, a photo blog whose every paragraph sits in a `caption-image`).
+    pub(super) carries_prose: bool,
     /// Whether this element or an ancestor is named as a widget (a comment thread's
-    /// paragraphs) and holds less than half the page's text: a layout wrapper named
-    /// `has-sidebar` around the whole page damps nothing.
+    /// paragraphs) and does not carry the page's prose (a link-heavy widget is damped
+    /// however much text it has; a wrapper around the whole article is not).
     pub(super) in_noise: bool,
     /// Word shingles in the subtree (counted only when there is an `articleBody` hint).
     pub(super) shingles: u32,
@@ -55,6 +63,11 @@ pub(super) struct Stat<'a> {
 }
 
 impl Stat<'_> {
+    /// Whether the class or id names page furniture, a widget or a caption.
+    pub(super) fn named_furniture(&self) -> bool {
+        self.noise_name || self.names.negative || self.names.caption
+    }
+
     /// Share of the text inside links, 0 to 1.
     pub(super) fn link_density(&self) -> f32 {
         if self.text == 0 {
@@ -99,14 +112,56 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
     let mut pass = pass.into_inner();
     pass.close();
     let mut nodes = pass.nodes;
+    mark_prose_carriers(&mut nodes);
     // Parents come before their children, so one forward pass settles `in_noise`.
-    let page = nodes.first().map_or(0, |n| n.text);
     for i in 0..nodes.len() {
         let inherited = nodes.get(nodes[i].parent).is_some_and(|p| p.in_noise);
-        let own = nodes[i].noise_name && nodes[i].text * 2 < page;
+        let own = nodes[i].noise_name && !nodes[i].carries_prose;
         nodes[i].in_noise = inherited || own;
     }
     nodes
+}
+
+/// Sets `carries_prose` on each element named as furniture (a widget, caption or
+/// sidebar name) that holds, alone or with the other elements of the same class, more
+/// than half the page's prose: a name may damp a score, never take the article.
+fn mark_prose_carriers(nodes: &mut [Stat<'_>]) {
+    let page = nodes.first().map_or(0, |n| n.prose);
+    if page == 0 {
+        return;
+    }
+    // Per class value: the prose of its outermost elements, and where the last one ends
+    // (a nested element of the same class, a reply in a reply, is already counted).
+    let mut groups: HashMap<&str, (u32, usize)> = HashMap::new();
+    for (i, s) in nodes.iter().enumerate() {
+        if !s.named_furniture() {
+            continue;
+        }
+        let Some(class) = grouping_class(s.node) else {
+            continue;
+        };
+        let group = groups.entry(class).or_insert((0, 0));
+        if i >= group.1 {
+            group.0 += s.prose;
+            group.1 = s.end;
+        }
+    }
+    for s in nodes.iter_mut() {
+        if !s.named_furniture() || s.names.hidden || names_comments(s.node) {
+            continue;
+        }
+        let group = grouping_class(s.node)
+            .and_then(|c| groups.get(c))
+            .map_or(0, |g| g.0);
+        s.carries_prose = s.prose.max(group) * 2 > page;
+    }
+}
+
+/// The class value elements are grouped by, when it has one.
+fn grouping_class(node: NodeRef<'_>) -> Option<&str> {
+    attr(node, "class")
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && c.len() < 300)
 }
 
 struct Pass<'a, 'h> {
@@ -162,6 +217,8 @@ impl<'a> Pass<'a, '_> {
             candidate: false,
             children: 0,
             noise_name: has_noise_class(node),
+            prose: 0,
+            carries_prose: false,
             in_noise: false,
             shingles: 0,
             hits: 0,
@@ -237,8 +294,12 @@ impl<'a> Pass<'a, '_> {
         let len = self.nodes.len();
         let s = &mut self.nodes[index];
         s.end = len;
+        let heading = s.name.len() == 2 && s.name.starts_with('h');
+        if s.own_text >= MIN_PARAGRAPH && !heading && !is_inline(s.name) {
+            s.prose += s.own_text;
+        }
         let (text, links, punct, parent) = (s.text, s.links, s.punct, s.parent);
-        let (shingles, hits, images) = (s.shingles, s.hits, s.images);
+        let (shingles, hits, images, prose) = (s.shingles, s.hits, s.images, s.prose);
         if s.name == "a" {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
@@ -249,6 +310,7 @@ impl<'a> Pass<'a, '_> {
             p.shingles += shingles;
             p.hits += hits;
             p.images += images;
+            p.prose += prose;
         }
         self.score_paragraph(index);
     }
@@ -294,4 +356,78 @@ pub(super) fn is_wide(c: char) -> bool {
         0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
         | 0x20000..=0x3FFFD)
+}
+
+#[cfg(test)]
+mod tests {
+    const PARA: &str =
+        "A sentence of the post, long enough to be prose, with commas, and a full stop.";
+
+    fn text_of(html: &str) -> String {
+        crate::extract_str(html).unwrap().text()
+    }
+
+    fn page(body: &str) -> String {
+        let menu: String = (0..20)
+            .map(|i| format!("<li><a href='/{i}'>Section {i}</a></li>"))
+            .collect();
+        format!(
+            "<html><body><div class='menu'><ul>{menu}</ul></div>{body}\
+             <div class='footer'><p>Copyright, all rights reserved, the site.</p></div></body></html>"
+        )
+    }
+
+    #[test]
+    fn boxes_named_as_captions_that_hold_the_post_are_kept() {
+        // A photo blog: each paragraph of the post sits in the box of its photo.
+        let boxes: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<div class='caption-image'><img src='http://e.com/{i}.jpg'>\
+                     <div class='inline-edit'><p>{PARA} Photo {i}.</p></div></div>"
+                )
+            })
+            .collect();
+        let text = text_of(&page(&format!("<div class='post-body'>{boxes}</div>")));
+        assert_eq!(text.matches("A sentence of the post").count(), 4, "{text}");
+        assert!(!text.contains("Section 3"), "{text}");
+    }
+
+    #[test]
+    fn a_widget_holding_the_post_is_kept_and_a_small_one_dropped() {
+        // A blog engine that calls every box of the page a widget, the posts too; the
+        // archive's links make the post less than half the text, not less than half the prose.
+        let archive: String = (1..=30)
+            .map(|i| format!("<li><a href='/{i}'>November 2012 ({i})</a></li>"))
+            .collect();
+        let text = text_of(&page(&format!(
+            "<div id='main'><div class='widget Blog'><h3>Post title</h3>\
+             <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>\
+             <div class='widget BlogArchive'><ul>{archive}</ul></div>\
+             <div class='widget Profile'><p>About me: I write, now and then, about things.</p></div></div>"
+        )));
+        assert_eq!(text.matches("A sentence of the post").count(), 3, "{text}");
+        assert!(
+            !text.contains("About me") && !text.contains("2012"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn comments_stay_furniture_however_long() {
+        let comments: String = (1..=6)
+            .map(|i| {
+                format!("<div class='comment'><p>{PARA} Reply {i}, a long one, really.</p></div>")
+            })
+            .collect();
+        let text = text_of(&page(&format!(
+            "<div class='entry-content'><p>{PARA} The article.</p><p>{PARA} Its end.</p>\
+             <div class='comments'>{comments}</div></div>"
+        )));
+        assert!(
+            text.contains("The article") && text.contains("Its end"),
+            "{text}"
+        );
+        assert!(!text.contains("Reply"), "{text}");
+    }
 }
