@@ -14,6 +14,9 @@ pub(super) const NONE: usize = usize::MAX;
 /// Text below this weighted length does not make a paragraph score.
 const MIN_PARAGRAPH: u32 = 25;
 
+/// The most text (weighted length) an item of a navigation list holds on average.
+const NAV_ITEM_TEXT: u32 = 120;
+
 /// What the pass learned about one element (elements are stored in document order).
 #[derive(Debug)]
 pub(super) struct Stat<'a> {
@@ -60,6 +63,8 @@ pub(super) struct Stat<'a> {
     pub(super) hits: u32,
     /// `<img>` elements in the subtree (itself included).
     pub(super) images: u32,
+    /// For a list item with text: whether its first text is a link's.
+    link_led: Option<bool>,
 }
 
 impl Stat<'_> {
@@ -99,6 +104,7 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
         stack: Vec::new(),
         blocks: Vec::new(),
         link_depth: 0,
+        items: Vec::new(),
         hint,
         window: Window::default(),
     };
@@ -112,6 +118,7 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
     let mut pass = pass.into_inner();
     pass.close();
     let mut nodes = pass.nodes;
+    score_and_weigh(&mut nodes);
     mark_prose_carriers(&mut nodes);
     // Parents come before their children, so one forward pass settles `in_noise`.
     for i in 0..nodes.len() {
@@ -120,6 +127,53 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
         nodes[i].in_noise = inherited || own;
     }
     nodes
+}
+
+/// Gives each paragraph's score to its ancestors and sums the prose of each subtree,
+/// leaving out navigation lists: however many descriptions a mega-menu's items carry, its
+/// text is neither paragraphs nor prose.
+fn score_and_weigh(nodes: &mut [Stat<'_>]) {
+    let mut in_nav = vec![false; nodes.len()];
+    for i in 0..nodes.len() {
+        let inherited = nodes.get(nodes[i].parent).is_some() && in_nav[nodes[i].parent];
+        in_nav[i] = inherited || is_navigation(nodes, i);
+    }
+    for (i, nav) in in_nav.iter().enumerate() {
+        if !nav {
+            score_paragraph(nodes, i);
+        }
+    }
+    // Children come after their parents: a backward pass sums each subtree.
+    for i in (0..nodes.len()).rev() {
+        let s = &mut nodes[i];
+        let heading = s.name.len() == 2 && s.name.starts_with('h');
+        if !in_nav[i] && s.own_text >= MIN_PARAGRAPH && !heading && !is_inline(s.name) {
+            s.prose += s.own_text;
+        }
+        let (prose, parent) = (s.prose, s.parent);
+        if let Some(p) = nodes.get_mut(parent) {
+            p.prose += prose;
+        }
+    }
+}
+
+/// Whether element `i` is a navigation list: a list of at least three short items that
+/// nearly all open with a link (a menu, however long, not a list of posts or replies).
+fn is_navigation(nodes: &[Stat<'_>], i: usize) -> bool {
+    let s = &nodes[i];
+    if !matches!(s.name, "ul" | "ol") {
+        return false;
+    }
+    let (mut items, mut led) = (0u32, 0u32);
+    let mut j = i + 1;
+    while j < s.end {
+        if nodes[j].name == "li" {
+            items += 1;
+            led += u32::from(nodes[j].link_led == Some(true));
+        }
+        j = nodes[j].end;
+    }
+    items >= 3 && led * 5 >= items * 4 && s.text <= NAV_ITEM_TEXT * items
 }
 
 /// Sets `carries_prose` on each element named as furniture (a widget, caption or
@@ -171,6 +225,8 @@ struct Pass<'a, 'h> {
     /// For each open element: the nearest block element (itself unless inline).
     blocks: Vec<usize>,
     link_depth: usize,
+    /// Open list items, innermost last.
+    items: Vec<usize>,
     hint: Option<&'h Hint>,
     window: Window,
 }
@@ -223,7 +279,11 @@ impl<'a> Pass<'a, '_> {
             shingles: 0,
             hits: 0,
             images: u32::from(name == "img"),
+            link_led: None,
         });
+        if name == "li" {
+            self.items.push(index);
+        }
         self.stack.push(index);
         let block = if is_inline(name) {
             self.blocks.last().copied().unwrap_or(index)
@@ -260,6 +320,11 @@ impl<'a> Pass<'a, '_> {
                 }
             });
         }
+        if let Some(&item) = self.items.last() {
+            if len > 0 && self.nodes[item].link_led.is_none() {
+                self.nodes[item].link_led = Some(self.link_depth > 0);
+            }
+        }
         if let Some(s) = self.nodes.get_mut(top) {
             s.shingles += shingles;
             s.hits += hits;
@@ -294,14 +359,13 @@ impl<'a> Pass<'a, '_> {
         let len = self.nodes.len();
         let s = &mut self.nodes[index];
         s.end = len;
-        let heading = s.name.len() == 2 && s.name.starts_with('h');
-        if s.own_text >= MIN_PARAGRAPH && !heading && !is_inline(s.name) {
-            s.prose += s.own_text;
-        }
         let (text, links, punct, parent) = (s.text, s.links, s.punct, s.parent);
-        let (shingles, hits, images, prose) = (s.shingles, s.hits, s.images, s.prose);
+        let (shingles, hits, images) = (s.shingles, s.hits, s.images);
         if s.name == "a" {
             self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if s.name == "li" {
+            self.items.pop();
         }
         if let Some(p) = self.nodes.get_mut(parent) {
             p.text += text;
@@ -310,43 +374,41 @@ impl<'a> Pass<'a, '_> {
             p.shingles += shingles;
             p.hits += hits;
             p.images += images;
-            p.prose += prose;
         }
-        self.score_paragraph(index);
     }
+}
 
-    /// Gives a paragraph's score to its ancestors (and to itself when it is a generic
-    /// container holding loose text), less at each level up, as Readability does.
-    fn score_paragraph(&mut self, index: usize) {
-        let s = &self.nodes[index];
-        let paragraph_like = matches!(s.name, "p" | "pre" | "td" | "blockquote");
-        let (len, punct) = if paragraph_like {
-            (s.text, s.punct)
-        } else if is_inline(s.name) || s.name.starts_with('h') && s.name.len() == 2 {
-            return;
-        } else {
-            (s.own_text, s.own_punct)
+/// Gives a paragraph's score to its ancestors (and to itself when it is a generic
+/// container holding loose text), less at each level up, as Readability does.
+fn score_paragraph(nodes: &mut [Stat<'_>], index: usize) {
+    let s = &nodes[index];
+    let paragraph_like = matches!(s.name, "p" | "pre" | "td" | "blockquote");
+    let (len, punct) = if paragraph_like {
+        (s.text, s.punct)
+    } else if is_inline(s.name) || s.name.starts_with('h') && s.name.len() == 2 {
+        return;
+    } else {
+        (s.own_text, s.own_punct)
+    };
+    if len < MIN_PARAGRAPH || matches!(s.name, "li" | "dt" | "dd" | "th" | "figcaption") {
+        return;
+    }
+    let score = 1.0 + punct as f32 + (len / 100).min(3) as f32;
+    let mut target = if paragraph_like { s.parent } else { index };
+    let mut level = 0;
+    while level < 5 {
+        let Some(t) = nodes.get_mut(target) else {
+            break;
         };
-        if len < MIN_PARAGRAPH || matches!(s.name, "li" | "dt" | "dd" | "th" | "figcaption") {
-            return;
-        }
-        let score = 1.0 + punct as f32 + (len / 100).min(3) as f32;
-        let mut target = if paragraph_like { s.parent } else { index };
-        let mut level = 0;
-        while level < 5 {
-            let Some(t) = self.nodes.get_mut(target) else {
-                break;
-            };
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            t.score += score / divider;
-            t.candidate = true;
-            target = t.parent;
-            level += 1;
-        }
+        let divider = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f32 * 3.0,
+        };
+        t.score += score / divider;
+        t.candidate = true;
+        target = t.parent;
+        level += 1;
     }
 }
 
@@ -411,6 +473,27 @@ mod tests {
             !text.contains("About me") && !text.contains("2012"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_mega_menu_with_descriptions_is_no_article() {
+        // Each menu item opens with its link and carries a sentence of its own: 300 of
+        // them outscored the article as paragraphs before.
+        let items: String = (0..300)
+            .map(|i| {
+                format!(
+                    "<li><a href='/p{i}'>Product {i}</a>\
+                     <p>Product line {i}, made for teams, with support and training.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><header><div class='mega-panel'><ul>{items}</ul></div></header>\
+             <div class='story'><h1>Title</h1><p>{PARA} One.</p><p>{PARA} Two.</p></div></body></html>"
+        );
+        let text = text_of(&html);
+        assert_eq!(text.matches("A sentence of the post").count(), 2, "{text}");
+        assert!(!text.contains("Product line"), "{text}");
     }
 
     #[test]
