@@ -9,5 +9,7 @@ mod trackers;
 pub(crate) use images::{
     image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
 };
-pub(crate) use noise::{classify, classify_by_tag, has_noise_class, Role};
+pub(crate) use noise::{
+    any_name_word, classify, classify_by_tag, has_noise_class, names_comments, Role,
+};
 pub(crate) use reveal::reveal;

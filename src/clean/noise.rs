@@ -137,6 +137,22 @@ pub(crate) fn has_noise_class(node: NodeRef<'_>) -> bool {
     (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id))
 }
 
+/// Whether the element's class or id names readers' comments (`comments`,
+/// `CommentList`, `disqus_thread`): prose by nature, so its share of the page's prose
+/// says nothing about whether it is the article.
+pub(crate) fn names_comments(node: NodeRef<'_>) -> bool {
+    let is_comment = |w: &str| {
+        let w = w.as_bytes();
+        ["comment", "disqus"].iter().any(|p| {
+            w.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    ["class", "id"]
+        .into_iter()
+        .any(|name| attr(node, name).is_some_and(|v| v.len() < 300 && any_name_word(v, is_comment)))
+}
+
 /// A search box, login, newsletter or comment form: a `<form>` with a text area or little
 /// text. A form holding a whole page (as ASP.NET writes them) is kept.
 fn is_small_form(node: NodeRef<'_>) -> bool {
@@ -224,8 +240,99 @@ fn has_noise_name(value: &str) -> bool {
     static TOKENS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TOKENS));
     static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
     value.split_ascii_whitespace().any(|token| {
-        TOKENS.contains(token) || token.split(['-', '_']).any(|word| WORDS.contains(word))
+        TOKENS.contains(token) || any_token_word(token, false, &mut |word| WORDS.contains(word))
     })
+}
+
+/// Words that open the part of a compound name about the element's neighbours, not the
+/// element: `has-sidebar`, `main-with-sidebar`, `no-comments`, `one-sidebar`.
+const RELATION_WORDS: &[&str] = &[
+    "has", "with", "without", "no", "one", "two", "three", "both",
+];
+
+/// Words that may stand before `hidden` in a name that hides the element itself
+/// (`is-hidden`, `js-hidden`, `u-hidden`).
+const STATE_PREFIXES: &[&str] = &["is", "js", "u"];
+
+/// Whether `f` holds for a word of a class or id value that says what the element is.
+///
+/// The value is read as compound names, not as a string: each space-separated token is
+/// split into words at `-` and `_`, and here also where a lower-case letter meets a
+/// capital and where letters meet digits (`articleBody`, `sidebar2`); then
+/// - the words from a relation word on name neighbours, not the element
+///   (`main-with-sidebar`, `has-ads`, `no-comments`);
+/// - `hidden` hides the element only on its own or as a modifier (`hidden`, `is-hidden`,
+///   `item_hidden`, `menu--hidden`): after another word it says something of that word
+///   (`field--label-hidden`, `overflow-hidden`), and before one it is a condition
+///   (Bootstrap's `hidden-xs`).
+///
+/// The widget names of [`classify`] are read the same way, but split at `-` and `_` only
+/// (they drop an element outright: Word's `MsoCommentText` is a paragraph style).
+pub(crate) fn any_name_word(value: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|token| any_token_word(token, true, &mut f))
+}
+
+fn any_token_word(token: &str, camel: bool, f: &mut impl FnMut(&str) -> bool) -> bool {
+    static RELATIONS: LazyWords = LazyWords::new(|| WordSet::new(RELATION_WORDS));
+    let mut related = false;
+    let found = words(token, camel, |w| {
+        related |= RELATIONS.contains(w);
+        !related && !w.eq_ignore_ascii_case("hidden") && f(w)
+    });
+    found || (hides_itself(token) && f("hidden"))
+}
+
+/// Whether a token ending in `hidden` hides its element: `hidden`, `is-hidden`, or a
+/// modifier of its own (`item_hidden`, `menu--hidden`), not a word of a longer name.
+fn hides_itself(token: &str) -> bool {
+    static STATES: LazyWords = LazyWords::new(|| WordSet::new(STATE_PREFIXES));
+    let bytes = token.as_bytes();
+    let Some(rest) = bytes.len().checked_sub(6).map(|n| &bytes[..n]) else {
+        return false;
+    };
+    if !bytes[rest.len()..].eq_ignore_ascii_case(b"hidden") {
+        return false;
+    }
+    rest.is_empty()
+        || rest.ends_with(b"_")
+        || rest.ends_with(b"--")
+        || rest
+            .strip_suffix(b"-")
+            .is_some_and(|prefix| STATES.contains_bytes(prefix))
+}
+
+/// Calls `f` with each word of one token until it returns true; returns whether it did.
+fn words(token: &str, camel: bool, mut f: impl FnMut(&str) -> bool) -> bool {
+    let bytes = token.as_bytes();
+    let mut start = 0;
+    for i in 0..=bytes.len() {
+        let cut = match (i.checked_sub(1).map(|j| bytes[j]), bytes.get(i)) {
+            (_, None) | (_, Some(b'-' | b'_')) => true,
+            (Some(a), Some(&b)) if camel => {
+                (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+                    || (a.is_ascii_alphabetic() && b.is_ascii_digit())
+                    || (a.is_ascii_digit() && b.is_ascii_alphabetic())
+            }
+            _ => false,
+        };
+        if !cut {
+            continue;
+        }
+        // Cuts fall on ASCII bytes, so both ends are character boundaries.
+        if let Some(word) = token.get(start..i).filter(|w| !w.is_empty()) {
+            if f(word) {
+                return true;
+            }
+        }
+        start = if matches!(bytes.get(i), Some(b'-' | b'_')) {
+            i + 1
+        } else {
+            i
+        };
+    }
+    false
 }
 
 #[cfg(test)]
@@ -298,5 +405,60 @@ mod tests {
             role_of("<article class='post share'>x</article>", "article"),
             Role::Content
         );
+    }
+
+    #[test]
+    fn names_about_neighbours_are_no_widgets() {
+        for class in [
+            "has-ads",
+            "main-with-sidebar",
+            "layout no-comments",
+            "one-sidebar",
+        ] {
+            let html = format!("<div class='{class}'>x</div>");
+            assert_eq!(role_of(&html, "div"), Role::Content, "{class}");
+        }
+        assert_eq!(role_of("<div class='ads'>x</div>", "div"), Role::Noise);
+        assert_eq!(
+            role_of("<div class='sidebar-left'>x</div>", "div"),
+            Role::Noise
+        );
+        // Word's paragraph style names no comment: widget names split at `-` and `_` only.
+        assert_eq!(
+            role_of("<p class='MsoCommentText'>x</p>", "p"),
+            Role::Content
+        );
+    }
+
+    #[test]
+    fn a_token_hides_its_element_only_on_its_own() {
+        for (token, hides) in [
+            ("hidden", true),
+            ("is-hidden", true),
+            ("item_hidden", true),
+            ("menu--hidden", true),
+            ("field--label-hidden", false),
+            ("overflow-hidden", false),
+            ("visually-hidden", false),
+            ("hidden-xs", false),
+            ("hid", false),
+        ] {
+            assert_eq!(hides_itself(token), hides, "{token}");
+        }
+    }
+
+    #[test]
+    fn words_split_at_separators_cases_and_digits() {
+        let mut seen = Vec::new();
+        any_name_word("postBody sidebar2 x--y_z", |w| {
+            seen.push(w.to_string());
+            false
+        });
+        assert_eq!(seen, ["post", "Body", "sidebar", "2", "x", "y", "z"]);
+        assert!(names_comments(
+            crate::dom::parse("<div id='disqus_thread'></div>")
+                .find("div")
+                .unwrap()
+        ));
     }
 }

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::clean::any_name_word;
 use crate::dom::{attr, NodeRef};
 
 /// Substrings of a class or id that mark the article's container.
@@ -18,7 +19,6 @@ const NEGATIVE: &[&str] = &[
     "footer",
     "footnote",
     "sidebar",
-    "side-bar",
     "nav",
     "menu",
     "related",
@@ -43,15 +43,14 @@ const NEGATIVE: &[&str] = &[
     "breadcrumb",
     "pagination",
     "toolbar",
-    "hidden",
     "login",
     "header",
 ];
 
 /// Substrings of a class or id that mark a byline, date or tag line.
 const META: &[&str] = &[
-    "byline", "author", "dateline", "date", "time", "meta", "posted", "pubdate", "tags", "source",
-    "info",
+    "byline", "author", "dateline", "date", "update", "time", "meta", "posted", "pubdate", "tags",
+    "source", "info",
 ];
 
 /// Whether `name` is an inline element: its text belongs to the nearest block ancestor.
@@ -100,8 +99,11 @@ pub(super) fn is_inline(name: &str) -> bool {
 /// every list with a word in it, ASCII case ignored (no lower-cased copy, no scan per word).
 const CAPTION: &[&str] = &["caption", "credit"];
 
-fn lists() -> [&'static [&'static str]; 4] {
-    [POSITIVE, NEGATIVE, META, CAPTION]
+/// A class or id that hides the element (furniture too, but no kind of it).
+const HIDDEN: &[&str] = &["hidden"];
+
+fn lists() -> [&'static [&'static str]; 5] {
+    [POSITIVE, NEGATIVE, META, CAPTION, HIDDEN]
 }
 
 fn automaton() -> &'static AhoCorasick {
@@ -116,21 +118,29 @@ fn automaton() -> &'static AhoCorasick {
 }
 
 /// Which word lists a class or id value has a word of, as bits in [`lists`] order.
+///
+/// The value is read word by word ([`any_name_word`]: `field-label-hidden` hides no
+/// field, `main-with-sidebar` is no sidebar), and a list word counts where it begins or
+/// ends a word, as in names run together (`maincontent`, `navbar`, `subheader`), but not
+/// inside one (`canvas` holds no `nav`, `domains` no `main`).
 fn lists_in(value: &str) -> u8 {
     let mut bits = 0u8;
-    for m in automaton().find_overlapping_iter(value) {
-        let mut id = m.pattern().as_usize();
-        for (bit, list) in lists().iter().enumerate() {
-            if id < list.len() {
-                bits |= 1 << bit;
-                break;
+    any_name_word(value, |word| {
+        for m in automaton().find_overlapping_iter(word) {
+            if m.start() != 0 && m.end() != word.len() {
+                continue;
             }
-            id -= list.len();
+            let mut id = m.pattern().as_usize();
+            for (bit, list) in lists().iter().enumerate() {
+                if id < list.len() {
+                    bits |= 1 << bit;
+                    break;
+                }
+                id -= list.len();
+            }
         }
-        if bits == 0b1111 {
-            break;
-        }
-    }
+        bits == 0b1_1111
+    });
     bits
 }
 
@@ -145,6 +155,8 @@ pub(super) struct Names {
     pub(super) meta: bool,
     /// The class or id names an image caption or credit.
     pub(super) caption: bool,
+    /// The class or id says the element is hidden (`hidden`, `is-hidden`, `item_hidden`).
+    pub(super) hidden: bool,
 }
 
 /// Reads the element's class and id against the word lists.
@@ -152,7 +164,7 @@ pub(super) fn names_of(node: NodeRef<'_>) -> Names {
     let mut n = Names::default();
     for v in names(node) {
         let bits = lists_in(v);
-        if bits & 0b10 != 0 {
+        if bits & 0b1_0010 != 0 {
             n.weight -= 25.0;
             n.negative = true;
         }
@@ -161,6 +173,7 @@ pub(super) fn names_of(node: NodeRef<'_>) -> Names {
         }
         n.meta |= bits & 0b100 != 0;
         n.caption |= bits & 0b1000 != 0;
+        n.hidden |= bits & 0b1_0000 != 0;
     }
     n
 }
@@ -189,4 +202,38 @@ pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
         w += 30.0;
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POS: u8 = 0b1;
+    const NEG: u8 = 0b10;
+    const META_BIT: u8 = 0b100;
+    const HID: u8 = 0b1_0000;
+
+    #[test]
+    fn list_words_begin_or_end_a_word() {
+        assert_eq!(lists_in("maincontent"), POS);
+        assert_eq!(lists_in("articleBody"), POS);
+        assert_eq!(lists_in("navbar"), NEG);
+        assert_eq!(lists_in("topnav"), NEG);
+        assert_eq!(lists_in("canvas-wrap"), 0, "no nav inside canvas");
+        assert_eq!(lists_in("domains"), 0, "no main inside domains");
+        assert_eq!(lists_in("lastUpdated"), META_BIT);
+    }
+
+    #[test]
+    fn compound_names_are_read_as_a_whole() {
+        assert_eq!(lists_in("main-with-sidebar"), POS);
+        assert_eq!(lists_in("layout has-sidebar"), 0);
+        assert_eq!(lists_in("field field--name-body field--label-hidden"), POS);
+        assert_eq!(lists_in("field-label-hidden"), 0);
+        assert_eq!(lists_in("relative overflow-hidden"), 0);
+        assert_eq!(lists_in("hidden-xs"), 0);
+        assert_eq!(lists_in("hidden"), HID);
+        assert_eq!(lists_in("is-hidden"), HID);
+        assert_eq!(lists_in("article-body__page_hidden"), POS | HID);
+    }
 }

@@ -137,7 +137,12 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.text * 2 > root_text {
         return false;
     }
-    if s.noise_name || matches!(s.name, "header" | "footer" | "figcaption") || s.names.caption {
+    if s.carries_prose {
+        // Named as furniture, but the page's prose: a name drops no article.
+    } else if s.noise_name
+        || matches!(s.name, "header" | "footer" | "figcaption")
+        || s.names.caption
+    {
         return true;
     }
     if s.names.meta && s.text < 200 && s.punct < 4 {
@@ -147,7 +152,7 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
         return false;
     }
     let density = s.link_density();
-    if s.names.negative && s.score < 20.0 {
+    if s.names.negative && s.score < 20.0 && !s.carries_prose {
         return true;
     }
     if s.text == 0 {
