@@ -30,10 +30,6 @@ pub(crate) struct Selection<'a> {
     pub(crate) explanation: Option<Explanation>,
 }
 
-/// Share of the page's own (non-link) text the chosen containers must leave out before the
-/// choice is trusted over the whole body.
-const WHOLE_BODY_SHARE: f32 = 0.9;
-
 /// Share of the page's largest run of prose a candidate must hold to be plausible.
 const PLAUSIBLE_SHARE: f32 = 0.5;
 
@@ -174,16 +170,7 @@ pub(crate) fn content<'a>(
         reasons.push(format!("{} is plausible", strategy.name()));
     }
 
-    let own = |i: usize| stats[i].text.saturating_sub(stats[i].links) as f32;
-    let picked: f32 = proposals[chosen].roots.iter().map(|&i| own(i)).sum();
-    let roots = if proposals[chosen].roots == [0] || picked >= WHOLE_BODY_SHARE * own(0) {
-        if strategy != Strategy::Body {
-            reasons.push("it holds nearly all the page's text: the whole body is kept".into());
-        }
-        vec![0]
-    } else {
-        proposals[chosen].roots.clone()
-    };
+    let roots = proposals[chosen].roots.clone();
     if roots == [0] && strategy == Strategy::Body {
         reasons.push("no strategy found an article inside the page".into());
     }
