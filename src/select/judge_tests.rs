@@ -103,3 +103,16 @@ fn an_article_named_as_a_widget_is_kept() {
     let (text, why) = explained(&html);
     assert_eq!(text.matches("Post line").count(), 5, "{text}\n{why:?}");
 }
+
+#[test]
+fn a_widget_named_frame_around_a_post_is_judged_inside() {
+    let about = format!("<p>{PARA} About me, at length. {PARA}</p>");
+    let html = format!(
+        "<html><body><div id='content'><div class='sidebar-box'>{about}{about}</div>\
+         <div class='widget Blog'><h3 class='post-title'>A short post</h3>\
+         <div class='post-body'>{PARA} The short post itself. {PARA}</div></div></div>\
+         </body></html>"
+    );
+    let (text, why) = explained(&html);
+    assert!(text.contains("The short post itself."), "{text}\n{why:?}");
+}

@@ -35,6 +35,8 @@ pub(super) const MIN_RUN: u32 = 300;
 /// How many times the largest plain run a run inside an element named as a widget must
 /// hold to stand for the page.
 const NAMED_RUN: u32 = 3;
+/// Prose (weighted length) of a content-named element that makes it a post.
+const MIN_POST: u32 = 150;
 /// Text of boilerplate blocks (weighted length) that ends a run of prose.
 const BREAK: u32 = 60;
 
@@ -45,6 +47,9 @@ pub(super) struct Mass {
     pub(super) good: Vec<u32>,
     /// Per element: whether its own text is prose.
     prose: Vec<bool>,
+    /// Per element: the most prose held by one element of its subtree whose class or id
+    /// names a post (`post`, `entry`, `article`…).
+    named: Vec<u32>,
     /// The largest run of prose blocks (few and short boilerplate blocks between them):
     /// its prose, and the element holding all of it.
     run: Option<(u32, usize)>,
@@ -97,11 +102,17 @@ impl Mass {
                 gap += s.own_text + s.own_links;
             }
         }
-        // Children come after their parents: one backward pass sums every subtree.
-        for i in (1..stats.len()).rev() {
+        // Children come after their parents: one backward pass sums every subtree, and
+        // carries up the largest prose of a content-named element.
+        let mut named = vec![0u32; stats.len()];
+        for i in (0..stats.len()).rev() {
+            if good[i] > 0 && names_post(stats[i].node) {
+                named[i] = named[i].max(good[i]);
+            }
             let p = stats[i].parent;
-            if p != NONE {
+            if p != NONE && i > 0 {
                 good[p] += good[i];
+                named[p] = named[p].max(named[i]);
             }
         }
         // A named run stands for the page only when it dwarfs every plain one.
@@ -118,7 +129,12 @@ impl Mass {
             }
             (g, holder)
         });
-        Mass { good, prose, run }
+        Mass {
+            good,
+            prose,
+            named,
+            run,
+        }
     }
 
     /// Whether element `i` holds the page's largest run of prose (a real run:
@@ -127,6 +143,16 @@ impl Mass {
         self.run.is_some_and(|(g, holder)| {
             g >= MIN_RUN && holder != 0 && super::score::contains(stats, i, holder)
         })
+    }
+
+    /// Whether element `i` holds a post: a content-named element (`post-body`, `entry`)
+    /// whose prose is most of `i`'s own text and a good part (a quarter) of the prose of
+    /// `root`, the chosen container. A Blogger post sits in `div.widget.Blog`.
+    pub(super) fn holds_post(&self, stats: &[Stat<'_>], i: usize, root: usize) -> bool {
+        let own = stats[i].text.saturating_sub(stats[i].links);
+        let post = self.named.get(i).copied().unwrap_or(0);
+        let root_prose = self.good.get(root).copied().unwrap_or(0);
+        post >= MIN_POST && 2 * post >= own && 4 * post >= root_prose
     }
 
     /// The largest run of prose: how much prose it holds (0 on a page without prose).
@@ -165,6 +191,21 @@ impl Mass {
             })
             .sum()
     }
+}
+
+/// Whether the class or id names a post or article (`post-body`, `hentry`, `entry`,
+/// `article`, `story`), the words a blog engine gives its posts (not `body`, `content` or
+/// `text`, which frameworks give any box: Bootstrap's `card-body`).
+fn names_post(node: crate::dom::NodeRef<'_>) -> bool {
+    let post = |w: &str| {
+        ["post", "entry", "hentry", "article", "story", "text"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    ["class", "id"].into_iter().any(|name| {
+        crate::dom::attr(node, name)
+            .is_some_and(|v| v.len() < 300 && crate::clean::any_name_word(v, post))
+    })
 }
 
 /// Elements whose own text is a paragraph of the page.

@@ -42,7 +42,9 @@ pub(super) fn prune(
                 && s.shingles > 0
                 && s.images == 0
                 && CONTAINERS.contains(&s.name);
-            if mass.holds_run(stats, i) {
+            // A widget-named box around a post (its prose in a `post`- or `entry`-named
+            // element) is the post's frame: judged inside, not dropped whole.
+            if mass.holds_run(stats, i) || s.noise_name && mass.holds_post(stats, i, root) {
                 i += 1;
                 continue;
             }
