@@ -22,7 +22,9 @@ pub struct Explanation {
     /// element matching the page's JSON-LD `articleBody`), `score` (the best-scoring
     /// container, as Readability scores), `markup` (`<article>`, `<main>`,
     /// `itemprop=articleBody`), `paragraphs` (the element holding the most prose, as a
-    /// jusText-like pass classes the page's blocks) or `body` (the whole body).
+    /// jusText-like pass classes the page's blocks), `headline` (the article wrapper around
+    /// the heading that states the page's title, when the others lie outside it) or `body`
+    /// (the whole body).
     pub strategy: String,
     /// Every candidate weighed, in the order the judge considered them.
     pub candidates: Vec<Candidate>,

@@ -95,7 +95,13 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     // A tree cut to its node budget misleads the judge of containers (the text past the
     // cut lands wherever the parser stood): such a page is kept whole.
     let whole = whole_post || dom.cut_to_budget;
-    let mut selection = select::content(&dom, whole, page.body_hint.as_deref(), ex.explain);
+    let mut selection = select::content(
+        &dom,
+        whole,
+        page.body_hint.as_deref(),
+        page.title.as_deref(),
+        ex.explain,
+    );
     marks.mark("clean + select");
     let walked = blocks::build(&selection, &ctx, ex.keep_images);
     let explanation = selection.explanation.take();

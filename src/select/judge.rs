@@ -9,8 +9,9 @@
 
 use super::paragraphs::{Mass, MIN_RUN};
 use super::prune::prune;
+use super::score::contains;
 use super::stats::{collect, Stat};
-use super::{hinted, score, semantic};
+use super::{anchor, hinted, score, semantic};
 use crate::dom::{attr, Dom, NodeRef};
 use crate::explain::{Candidate, Explanation};
 use std::collections::HashSet;
@@ -37,6 +38,9 @@ const PLAUSIBLE_SHARE: f32 = 0.5;
 /// real run of prose elsewhere.
 const TINY: u32 = 100;
 
+/// Prose (weighted length) the wrapper of the page's headline must hold to be its article.
+const ANCHOR_PROSE: u32 = 150;
+
 /// Which strategy proposed a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strategy {
@@ -44,6 +48,8 @@ enum Strategy {
     Score,
     Markup,
     Paragraphs,
+    /// The article wrapper around the page's headline.
+    Headline,
     Body,
 }
 
@@ -54,6 +60,7 @@ impl Strategy {
             Strategy::Score => "score",
             Strategy::Markup => "markup",
             Strategy::Paragraphs => "paragraphs",
+            Strategy::Headline => "headline",
             Strategy::Body => "body",
         }
     }
@@ -72,6 +79,7 @@ pub(crate) fn content<'a>(
     dom: &'a Dom,
     whole: bool,
     hint: Option<&str>,
+    title: Option<&str>,
     explain: bool,
 ) -> Selection<'a> {
     let body = dom.find("body").unwrap_or_else(|| dom.root());
@@ -165,12 +173,50 @@ pub(crate) fn content<'a>(
             }
         }
     }
-    let strategy = proposals[chosen].strategy;
     if reasons.is_empty() {
-        reasons.push(format!("{} is plausible", strategy.name()));
+        reasons.push(format!(
+            "{} is plausible",
+            proposals[chosen].strategy.name()
+        ));
     }
 
-    let roots = proposals[chosen].roots.clone();
+    // Stacked articles: the page's own is the one under its headline.
+    let mut roots = proposals[chosen].roots.clone();
+    let mut strategy = proposals[chosen].strategy;
+    let wrapper = title.and_then(|t| anchor::wrapper(&stats, &mass, t, ANCHOR_PROSE));
+    if let Some(w) = wrapper {
+        let related = |r: usize| contains(&stats, w, r) || contains(&stats, r, w);
+        if !roots.iter().any(|&r| related(r)) && mass.good[w] >= proposals[chosen].prose {
+            reasons.push(format!(
+                "{} lies outside {}, the article under the page's headline",
+                strategy.name(),
+                describe(&stats[w])
+            ));
+            match proposals.iter().find(|p| {
+                p.strategy != Strategy::Body && p.roots.iter().all(|&r| contains(&stats, w, r))
+            }) {
+                Some(p) => {
+                    roots = p.roots.clone();
+                    strategy = p.strategy;
+                }
+                None => {
+                    roots = vec![w];
+                    strategy = Strategy::Headline;
+                }
+            }
+        } else if roots.len() > 1 && roots.iter().any(|&r| related(r)) {
+            // Siblings kept with the headline's article that are stories of their own
+            // (an `<article>` with its own heading), loaded below it.
+            let before = roots.len();
+            roots.retain(|&r| related(r) || !is_story(&stats, r));
+            if roots.len() < before {
+                reasons.push(format!(
+                    "{} sibling(s) with headings of their own left out: stories after the page's own",
+                    before - roots.len()
+                ));
+            }
+        }
+    }
     if roots == [0] && strategy == Strategy::Body {
         reasons.push("no strategy found an article inside the page".into());
     }
@@ -194,6 +240,15 @@ pub(crate) fn content<'a>(
         names_judged: true,
         explanation,
     }
+}
+
+/// Whether `r` is a story of its own: an `<article>` holding an `<h1>` or `<h2>` (a
+/// `<div>` of an article with its own subheading is a section, not a story).
+fn is_story(stats: &[Stat<'_>], r: usize) -> bool {
+    stats[r].name == "article"
+        && stats[r..stats[r].end]
+            .iter()
+            .any(|s| matches!(s.name, "h1" | "h2"))
 }
 
 /// An element as `tag#id.class` (its first class only).

@@ -6,6 +6,7 @@
 //! [`paragraphs`]) and [`judge`] picks one; [`prune`] marks link lists, bylines and
 //! widgets inside.
 
+mod anchor;
 mod hinted;
 mod hints;
 mod judge;

@@ -1,0 +1,72 @@
+//! The title anchor: the heading that states the page's title, and the article wrapper
+//! around it. On a page of stacked articles (an infinite scroll, a "next story" stream)
+//! the article is the one under the page's own headline.
+
+use super::paragraphs::Mass;
+use super::stats::{Stat, NONE};
+use crate::dom::text_content;
+
+/// Headings longer than this (in bytes) are read no further: no title is that long.
+const MAX_HEADING: u32 = 600;
+/// Characters of a title (letters and digits) it takes to tell it by.
+const MIN_TITLE: usize = 12;
+
+/// The lowest ancestor of the heading stating `title` that holds a real run of prose
+/// (`min_prose` or more): the page's own article. `None` when no heading states the title
+/// or no ancestor below the body holds prose.
+pub(super) fn wrapper(
+    stats: &[Stat<'_>],
+    mass: &Mass,
+    title: &str,
+    min_prose: u32,
+) -> Option<usize> {
+    let wanted = letters(title);
+    if wanted.chars().count() < MIN_TITLE {
+        return None;
+    }
+    let heading = (0..stats.len()).find(|&i| {
+        let s = &stats[i];
+        matches!(s.name, "h1" | "h2")
+            && s.text <= MAX_HEADING
+            && same_title(&letters(&text_content(s.node)), &wanted)
+    })?;
+    let mut up = stats[heading].parent;
+    while up != NONE && up != 0 {
+        if mass.good[up] >= min_prose {
+            return Some(up);
+        }
+        up = stats[up].parent;
+    }
+    None
+}
+
+/// Whether a heading's letters state the title: the same, or one holding the other (a
+/// title with its site name, a heading with a kicker).
+fn same_title(heading: &str, title: &str) -> bool {
+    heading.chars().count() >= MIN_TITLE && (heading.contains(title) || title.contains(heading))
+}
+
+/// The letters and digits of `text`, lower-cased.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_with_site_names_and_kickers() {
+        let t = letters("Council approves the new bridge");
+        assert!(same_title(&letters("Council approves the new bridge!"), &t));
+        assert!(same_title(
+            &letters("Council approves the new bridge | Riverton Gazette"),
+            &t
+        ));
+        assert!(!same_title(&letters("Council"), &t));
+        assert!(!same_title(&letters("Weather for the weekend"), &t));
+    }
+}
