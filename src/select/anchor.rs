@@ -8,10 +8,12 @@ use crate::dom::text_content;
 
 /// Headings longer than this (in bytes) are read no further: no title is that long.
 const MAX_HEADING: u32 = 600;
+/// Own text (weighted length) of a lead paragraph: a sentence or more.
+const LEAD: u32 = 120;
 /// Characters of a title (letters and digits) it takes to tell it by.
 const MIN_TITLE: usize = 12;
 
-/// The lowest ancestor of the heading stating `title` that holds a real run of prose
+/// The heading stating `title`, and its lowest ancestor that holds a real run of prose
 /// (`min_prose` or more): the page's own article. `None` when no heading states the title
 /// or no ancestor below the body holds prose.
 pub(super) fn wrapper(
@@ -19,7 +21,7 @@ pub(super) fn wrapper(
     mass: &Mass,
     title: &str,
     min_prose: u32,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let wanted = letters(title);
     if wanted.chars().count() < MIN_TITLE {
         return None;
@@ -33,11 +35,48 @@ pub(super) fn wrapper(
     let mut up = stats[heading].parent;
     while up != NONE && up != 0 {
         if mass.good[up] >= min_prose {
-            return Some(up);
+            return Some((heading, up));
         }
         up = stats[up].parent;
     }
     None
+}
+
+/// The lead: prose paragraphs after the headline `heading` and before `first`, the
+/// chosen container (a standfirst set apart from the body), in document order.
+pub(super) fn lead(stats: &[Stat<'_>], mass: &Mass, heading: usize, first: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = stats[heading].end;
+    while j < first {
+        let s = &stats[j];
+        if s.end > first {
+            // An ancestor of the container: look inside it.
+            j += 1;
+            continue;
+        }
+        if matches!(s.name, "figure" | "figcaption" | "header" | "footer")
+            || s.names.caption
+            || s.names.meta
+            || s.in_noise
+        {
+            // Captions, bylines, datelines: not the lead.
+            j = s.end;
+            continue;
+        }
+        // Text in a box with an image is its caption.
+        let captioned = s.images > 0
+            || stats
+                .get(s.parent)
+                .is_some_and(|p| p.images > 0 && 2 * s.text >= p.text);
+        let sentence = !captioned && s.own_text >= LEAD && s.own_punct + s.own_stops >= 1;
+        if s.name == "p" && sentence && mass.is_prose(j) {
+            out.push(j);
+            j = s.end;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 /// Whether a heading's letters state the title: the same, or one holding the other (a

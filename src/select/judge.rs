@@ -184,7 +184,7 @@ pub(crate) fn content<'a>(
     let mut roots = proposals[chosen].roots.clone();
     let mut strategy = proposals[chosen].strategy;
     let wrapper = title.and_then(|t| anchor::wrapper(&stats, &mass, t, ANCHOR_PROSE));
-    if let Some(w) = wrapper {
+    if let Some((_, w)) = wrapper {
         let related = |r: usize| contains(&stats, w, r) || contains(&stats, r, w);
         if !roots.iter().any(|&r| related(r)) && mass.good[w] >= proposals[chosen].prose {
             reasons.push(format!(
@@ -214,6 +214,23 @@ pub(crate) fn content<'a>(
                     "{} sibling(s) with headings of their own left out: stories after the page's own",
                     before - roots.len()
                 ));
+            }
+        }
+    }
+    // A lead set apart between the headline and the chosen container belongs to it.
+    if let Some((heading, w)) = wrapper {
+        let first = roots[0];
+        if first != 0
+            && roots.iter().all(|&r| contains(&stats, w, r))
+            && stats[heading].end <= first
+        {
+            let lead = anchor::lead(&stats, &mass, heading, first);
+            if !lead.is_empty() {
+                reasons.push(format!(
+                    "{} lead paragraph(s) after the headline kept",
+                    lead.len()
+                ));
+                roots.splice(0..0, lead);
             }
         }
     }

@@ -116,3 +116,22 @@ fn a_widget_named_frame_around_a_post_is_judged_inside() {
     let (text, why) = explained(&html);
     assert!(text.contains("The short post itself."), "{text}\n{why:?}");
 }
+
+#[test]
+fn a_lead_set_apart_after_the_headline_is_kept() {
+    let body: String = (0..4).map(|n| format!("<p>{PARA} Body {n}.</p>")).collect();
+    let html = format!(
+        "<html><head><title>Bridge vote passes after a decade of debate</title></head><body>\
+         <div class='page'><h1>Bridge vote passes after a decade of debate</h1>\
+         <p class='standfirst'>The council voted seven to two, and work starts in the spring, \
+         so the bridge should open by the end of next year, the mayor said.</p>\
+         <div class='meta'>By A. Writer</div><div class='article-body'>{body}</div></div>\
+         <div class='footer'><a href=/>Home</a></div></body></html>"
+    );
+    let (text, why) = explained(&html);
+    assert!(text.starts_with("The council voted"), "{text}\n{why:?}");
+    assert!(
+        text.contains("Body 3.") && !text.contains("A. Writer"),
+        "{text}"
+    );
+}

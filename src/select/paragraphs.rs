@@ -145,6 +145,11 @@ impl Mass {
         })
     }
 
+    /// Whether element `i`'s own text is prose.
+    pub(super) fn is_prose(&self, i: usize) -> bool {
+        self.prose.get(i).copied().unwrap_or(false)
+    }
+
     /// Whether element `i` holds a post: a content-named element (`post-body`, `entry`)
     /// whose prose is most of `i`'s own text and a good part (a quarter) of the prose of
     /// `root`, the chosen container. A Blogger post sits in `div.widget.Blog`.
