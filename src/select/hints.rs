@@ -4,8 +4,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::clean::any_name_word;
-use crate::dom::{attr, NodeRef};
+use crate::clean::{any_name_word, names_readers_comments, names_widget};
 
 /// Substrings of a class or id that mark the article's container.
 const POSITIVE: &[&str] = &[
@@ -159,36 +158,56 @@ pub(super) struct Names {
     pub(super) hidden: bool,
 }
 
-/// Reads the element's class and id against the word lists.
-pub(super) fn names_of(node: NodeRef<'_>) -> Names {
-    let mut n = Names::default();
-    for v in names(node) {
-        let bits = lists_in(v);
-        if bits & 0b1_0010 != 0 {
-            n.weight -= 25.0;
-            n.negative = true;
-        }
-        if bits & 0b1 != 0 {
-            n.weight += 25.0;
-        }
-        n.meta |= bits & 0b100 != 0;
-        n.caption |= bits & 0b1000 != 0;
-        n.hidden |= bits & 0b1_0000 != 0;
-    }
-    n
+/// What one class or id value says: its word lists, and whether it names a widget or
+/// readers' comments. Read once per distinct value on a page (a page repeats its class
+/// names on many elements).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ValueNames {
+    /// [`lists_in`] bits, for a value read as a name (present, shorter than 300 bytes).
+    lists: u8,
+    /// The value names a widget ([`crate::clean::names_widget`]).
+    pub(super) widget: bool,
+    /// The value names readers' comments ([`crate::clean::names_readers_comments`]).
+    pub(super) comments: bool,
 }
 
-/// The element's class and id values, where present and shorter than 300 bytes (longer
-/// ones are generated data, not names).
-fn names<'a>(node: NodeRef<'a>) -> impl Iterator<Item = &'a str> {
-    ["class", "id"]
-        .into_iter()
-        .filter_map(move |name| attr(node, name).filter(|v| !v.is_empty() && v.len() < 300))
+impl ValueNames {
+    /// Reads one class or id value.
+    pub(super) fn read(value: &str) -> Self {
+        // Longer values are generated data, not names.
+        let named = !value.is_empty() && value.len() < 300;
+        ValueNames {
+            lists: if named { lists_in(value) } else { 0 },
+            widget: names_widget(value),
+            comments: names_readers_comments(value),
+        }
+    }
+}
+
+impl Names {
+    /// What an element's class and id values (each read by [`ValueNames::read`]) say.
+    pub(super) fn of(values: [ValueNames; 2]) -> Names {
+        let mut n = Names::default();
+        for v in values {
+            let bits = v.lists;
+            if bits & 0b1_0010 != 0 {
+                n.weight -= 25.0;
+                n.negative = true;
+            }
+            if bits & 0b1 != 0 {
+                n.weight += 25.0;
+            }
+            n.meta |= bits & 0b100 != 0;
+            n.caption |= bits & 0b1000 != 0;
+            n.hidden |= bits & 0b1_0000 != 0;
+        }
+        n
+    }
 }
 
 /// The score an element starts with for its tag (Readability's values, plus `<article>`,
-/// `<main>` and `itemprop=articleBody`).
-pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
+/// `<main>` and `itemprop=articleBody`), given its `itemprop`.
+pub(super) fn tag_weight(name: &str, itemprop: Option<&str>) -> f32 {
     let mut w = match name {
         "div" => 5.0,
         "article" => 15.0,
@@ -198,7 +217,7 @@ pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" | "footer" => -5.0,
         _ => 0.0,
     };
-    if attr(node, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+    if itemprop.is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
         w += 30.0;
     }
     w
