@@ -153,18 +153,15 @@ pub(crate) fn names_widget(value: &str) -> bool {
     !value.is_empty() && has_noise_name(value)
 }
 
-/// Whether one class or id value names readers' comments (`comments`, `CommentList`,
-/// `disqus_thread`): prose by nature, so its share of the page's prose says nothing about
-/// whether it is the article.
-pub(crate) fn names_readers_comments(value: &str) -> bool {
-    let is_comment = |w: &str| {
-        let w = w.as_bytes();
-        ["comment", "disqus"].iter().any(|p| {
-            w.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-        })
-    };
-    value.len() < 300 && any_name_word(value, is_comment)
+/// Whether a word of a class or id value ([`any_name_word`]) names readers' comments
+/// (`comments`, `CommentList`, `disqus_thread`): prose by nature, so the share of the
+/// page's prose such an element holds says nothing about whether it is the article.
+pub(crate) fn is_comment_word(word: &str) -> bool {
+    let w = word.as_bytes();
+    ["comment", "disqus"].iter().any(|p| {
+        w.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A search box, login, newsletter or comment form: a `<form>` with a text area or little
@@ -471,6 +468,6 @@ mod tests {
             false
         });
         assert_eq!(seen, ["post", "Body", "sidebar", "2", "x", "y", "z"]);
-        assert!(names_readers_comments("disqus_thread"));
+        assert!(any_name_word("disqus_thread", is_comment_word));
     }
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::clean::{any_name_word, names_readers_comments, names_widget};
+use crate::clean::{any_name_word, is_comment_word, names_widget};
 
 /// Substrings of a class or id that mark the article's container.
 const POSITIVE: &[&str] = &[
@@ -122,24 +122,35 @@ fn automaton() -> &'static AhoCorasick {
 /// field, `main-with-sidebar` is no sidebar), and a list word counts where it begins or
 /// ends a word, as in names run together (`maincontent`, `navbar`, `subheader`), but not
 /// inside one (`canvas` holds no `nav`, `domains` no `main`).
+#[cfg(test)]
 fn lists_in(value: &str) -> u8 {
     let mut bits = 0u8;
     any_name_word(value, |word| {
-        for m in automaton().find_overlapping_iter(word) {
-            if m.start() != 0 && m.end() != word.len() {
-                continue;
-            }
-            let mut id = m.pattern().as_usize();
-            for (bit, list) in lists().iter().enumerate() {
-                if id < list.len() {
-                    bits |= 1 << bit;
-                    break;
-                }
-                id -= list.len();
-            }
-        }
-        bits == 0b1_1111
+        bits |= word_lists(word);
+        bits == ALL_LISTS
     });
+    bits
+}
+
+/// Every list's bit.
+const ALL_LISTS: u8 = 0b1_1111;
+
+/// The lists with a word at the start or the end of `word` ([`lists_in`]).
+fn word_lists(word: &str) -> u8 {
+    let mut bits = 0u8;
+    for m in automaton().find_overlapping_iter(word) {
+        if m.start() != 0 && m.end() != word.len() {
+            continue;
+        }
+        let mut id = m.pattern().as_usize();
+        for (bit, list) in lists().iter().enumerate() {
+            if id < list.len() {
+                bits |= 1 << bit;
+                break;
+            }
+            id -= list.len();
+        }
+    }
     bits
 }
 
@@ -167,19 +178,28 @@ pub(super) struct ValueNames {
     lists: u8,
     /// The value names a widget ([`crate::clean::names_widget`]).
     pub(super) widget: bool,
-    /// The value names readers' comments ([`crate::clean::names_readers_comments`]).
+    /// A word of the value names readers' comments ([`crate::clean::is_comment_word`]).
     pub(super) comments: bool,
 }
 
 impl ValueNames {
     /// Reads one class or id value.
     pub(super) fn read(value: &str) -> Self {
-        // Longer values are generated data, not names.
-        let named = !value.is_empty() && value.len() < 300;
+        // Longer values are generated data, not names. The word lists and the comment
+        // names ([`crate::clean::is_comment_word`]) read the same words: one split
+        // serves both, going on until neither can change.
+        let (mut lists, mut comments) = (0u8, false);
+        if value.len() < 300 {
+            any_name_word(value, |word| {
+                lists |= word_lists(word);
+                comments |= is_comment_word(word);
+                lists == ALL_LISTS && comments
+            });
+        }
         ValueNames {
-            lists: if named { lists_in(value) } else { 0 },
+            lists,
             widget: names_widget(value),
-            comments: names_readers_comments(value),
+            comments,
         }
     }
 }
