@@ -285,6 +285,55 @@ pub(crate) fn attr<'a>(node: NodeRef<'a>, name: &str) -> Option<&'a str> {
     }
 }
 
+/// The attributes the cleaning rules and the selection read of every element, found in
+/// one scan of its attributes (each [`attr`] call is a scan of its own).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Attrs<'a> {
+    pub(crate) class: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
+    pub(crate) style: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
+    pub(crate) itemprop: Option<&'a str>,
+    pub(crate) aria_hidden: Option<&'a str>,
+    pub(crate) aria_modal: Option<&'a str>,
+    /// The `hidden` attribute is present.
+    pub(crate) hidden: bool,
+}
+
+/// The [`Attrs`] of an element node (all empty for other nodes). Each is the value
+/// [`attr`] would give.
+pub(crate) fn attrs(node: NodeRef<'_>) -> Attrs<'_> {
+    use html5ever::local_name;
+    let mut out = Attrs::default();
+    let Node::Element(e) = node.value() else {
+        return out;
+    };
+    for (q, v) in e.attrs.iter() {
+        if q.prefix.is_some() || !q.ns.is_empty() {
+            continue;
+        }
+        // Static atoms: each comparison is one integer compare, and a name interns to its
+        // static atom whenever it has one, so equality of atoms is equality of names.
+        let slot = match q.local {
+            local_name!("class") => &mut out.class,
+            local_name!("id") => &mut out.id,
+            local_name!("style") => &mut out.style,
+            local_name!("role") => &mut out.role,
+            local_name!("itemprop") => &mut out.itemprop,
+            local_name!("aria-hidden") => &mut out.aria_hidden,
+            local_name!("aria-modal") => &mut out.aria_modal,
+            local_name!("hidden") => {
+                out.hidden = true;
+                continue;
+            }
+            _ => continue,
+        };
+        // The first of a name, as `attr` finds it.
+        slot.get_or_insert(&**v);
+    }
+    out
+}
+
 /// The text of a text node.
 pub(crate) fn text<'a>(node: NodeRef<'a>) -> Option<&'a str> {
     match node.value() {

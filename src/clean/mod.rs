@@ -10,6 +10,7 @@ pub(crate) use images::{
     image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
 };
 pub(crate) use noise::{
-    any_name_word, classify, classify_by_tag, has_noise_class, names_comments, Role,
+    any_name_word, classify, classify_by_tag, classify_tag, is_comment_word, names_widget,
+    never_by_class, Role,
 };
 pub(crate) use reveal::reveal;

@@ -1,6 +1,6 @@
 //! Noise: scripts, styles, widgets, forms, hidden elements, share/related/tip boxes.
 
-use crate::dom::{attr, tag, NodeRef};
+use crate::dom::{attr, attrs, tag, Attrs, NodeRef};
 use crate::wordset::{LazyWords, WordSet};
 
 /// What an element is to the block walk.
@@ -99,9 +99,14 @@ pub(crate) fn classify(node: NodeRef<'_>) -> Role {
 /// full page a wrapper named `…sidebar…` may hold the article; the content selection
 /// weighs such names against the text inside).
 pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
-    let Some(name) = tag(node) else {
-        return Role::Content;
-    };
+    match tag(node) {
+        Some(name) => classify_tag(node, name, &attrs(node)),
+        None => Role::Content,
+    }
+}
+
+/// [`classify_by_tag`] of the element `node` named `name`, whose [`attrs`] are read.
+pub(crate) fn classify_tag(node: NodeRef<'_>, name: &str, a: &Attrs<'_>) -> Role {
     static TAGS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TAGS));
     if TAGS.contains(name) {
         return Role::Noise;
@@ -112,7 +117,7 @@ pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
     if name == "form" && is_small_form(node) {
         return Role::Noise;
     }
-    if is_hidden(node) || is_dialog(node) {
+    if is_hidden(a) || is_dialog(a) {
         return Role::Noise;
     }
     Role::Content
@@ -120,37 +125,43 @@ pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
 
 /// A dialog over the page (a cookie-consent or sign-up box): `role=dialog|alertdialog`
 /// or `aria-modal=true`. The `<dialog>` tag is noise by itself.
-fn is_dialog(node: NodeRef<'_>) -> bool {
-    attr(node, "role")
+fn is_dialog(a: &Attrs<'_>) -> bool {
+    a.role
         .is_some_and(|r| r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog"))
-        || attr(node, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || a.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// Whether the element's class or id names a widget (never true for the page's frame and
 /// main containers).
 pub(crate) fn has_noise_class(node: NodeRef<'_>) -> bool {
-    if tag(node).is_none_or(|name| NEVER_BY_CLASS.contains(&name)) {
+    if tag(node).is_none_or(never_by_class) {
         return false;
     }
-    let class = attr(node, "class").unwrap_or("");
-    let id = attr(node, "id").unwrap_or("");
-    (!class.is_empty() && has_noise_name(class)) || (!id.is_empty() && has_noise_name(id))
+    [attr(node, "class"), attr(node, "id")]
+        .into_iter()
+        .any(|v| v.is_some_and(names_widget))
 }
 
-/// Whether the element's class or id names readers' comments (`comments`,
-/// `CommentList`, `disqus_thread`): prose by nature, so its share of the page's prose
-/// says nothing about whether it is the article.
-pub(crate) fn names_comments(node: NodeRef<'_>) -> bool {
-    let is_comment = |w: &str| {
-        let w = w.as_bytes();
-        ["comment", "disqus"].iter().any(|p| {
-            w.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-        })
-    };
-    ["class", "id"]
-        .into_iter()
-        .any(|name| attr(node, name).is_some_and(|v| v.len() < 300 && any_name_word(v, is_comment)))
+/// Whether elements named `name` are never dropped for their class or id: the page's
+/// frame and main containers ([`has_noise_class`]).
+pub(crate) fn never_by_class(name: &str) -> bool {
+    NEVER_BY_CLASS.contains(&name)
+}
+
+/// Whether one class or id value names a widget ([`has_noise_class`]).
+pub(crate) fn names_widget(value: &str) -> bool {
+    !value.is_empty() && has_noise_name(value)
+}
+
+/// Whether a word of a class or id value ([`any_name_word`]) names readers' comments
+/// (`comments`, `CommentList`, `disqus_thread`): prose by nature, so the share of the
+/// page's prose such an element holds says nothing about whether it is the article.
+pub(crate) fn is_comment_word(word: &str) -> bool {
+    let w = word.as_bytes();
+    ["comment", "disqus"].iter().any(|p| {
+        w.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A search box, login, newsletter or comment form: a `<form>` with a text area or little
@@ -172,22 +183,24 @@ fn is_small_form(node: NodeRef<'_>) -> bool {
 
 /// Whether the element is hidden by its own attributes: `hidden`, `aria-hidden=true`, or
 /// an inline style with `display:none`, `visibility:hidden` or `opacity:0`.
-fn is_hidden(node: NodeRef<'_>) -> bool {
-    if attr(node, "hidden").is_some() {
+fn is_hidden(a: &Attrs<'_>) -> bool {
+    if a.hidden {
         return true;
     }
-    if attr(node, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if a.aria_hidden
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
-    style_hides(node) != Hides::No
+    style_hides(a) != Hides::No
 }
 
 /// Whether the element is hidden the way a page hides a body that its script then shows
 /// (`style="visibility: hidden"` or `opacity: 0`, as WeChat articles are), not removed from
 /// the layout (`display:none`, `hidden`), which is how menus, modals and copies are kept.
 /// See [`super::reveal`].
-pub(crate) fn is_hidden_until_script(node: NodeRef<'_>) -> bool {
-    attr(node, "hidden").is_none() && style_hides(node) == Hides::Invisible
+pub(crate) fn is_hidden_until_script(a: &Attrs<'_>) -> bool {
+    !a.hidden && style_hides(a) == Hides::Invisible
 }
 
 /// How an inline style hides its element.
@@ -200,8 +213,8 @@ enum Hides {
     NotDisplayed,
 }
 
-fn style_hides(node: NodeRef<'_>) -> Hides {
-    let Some(style) = attr(node, "style").filter(|s| s.len() < 400) else {
+fn style_hides(a: &Attrs<'_>) -> Hides {
+    let Some(style) = a.style.filter(|s| s.len() < 400) else {
         return Hides::No;
     };
     // The declarations with whitespace removed and ASCII lower-cased, on the stack (a
@@ -455,10 +468,6 @@ mod tests {
             false
         });
         assert_eq!(seen, ["post", "Body", "sidebar", "2", "x", "y", "z"]);
-        assert!(names_comments(
-            crate::dom::parse("<div id='disqus_thread'></div>")
-                .find("div")
-                .unwrap()
-        ));
+        assert!(any_name_word("disqus_thread", is_comment_word));
     }
 }

@@ -11,8 +11,8 @@
 //! menu is mostly links); an element whose class or id names a widget (`modal`, `popup`,
 //! `cookie`…) is no candidate.
 
-use super::noise::{classify_by_tag, has_noise_class, is_hidden_until_script, Role};
-use crate::dom::{tag, text, walk, Dom, Flow, NodeRef};
+use super::noise::{classify_tag, has_noise_class, is_hidden_until_script, Role};
+use crate::dom::{attrs, tag, text, walk, Attrs, Dom, Flow, NodeRef};
 use ego_tree::NodeId;
 
 /// Fewest prose characters (not whitespace, not in links) a hidden body holds.
@@ -33,8 +33,8 @@ pub(crate) fn reveal(dom: &mut Dom) {
 }
 
 /// Whether an element hides its content from a reader until scripts run.
-fn is_concealer(node: NodeRef<'_>, name: &str) -> bool {
-    name == "noscript" || name == "template" || is_hidden_until_script(node)
+fn is_concealer(name: &str, a: &Attrs<'_>) -> bool {
+    name == "noscript" || name == "template" || is_hidden_until_script(a)
 }
 
 /// The outermost hidden element that is the page's body, by the rule of the module docs.
@@ -110,7 +110,8 @@ impl Census {
             return (0, if fragment { Flow::Descend } else { Flow::Skip });
         };
         let link = u8::from(name == "a") * LINK;
-        if is_concealer(node, name) {
+        let a = attrs(node);
+        if is_concealer(name, &a) {
             if has_noise_class(node) {
                 return (0, Flow::Skip);
             }
@@ -123,7 +124,7 @@ impl Census {
             self.candidates.push((node.id(), 0));
             return (CONCEALER | link, Flow::Descend);
         }
-        if classify_by_tag(node) == Role::Noise {
+        if classify_tag(node, name, &a) == Role::Noise {
             return (0, Flow::Skip);
         }
         (link, Flow::Descend)
@@ -133,6 +134,7 @@ impl Census {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clean::classify_by_tag;
     use crate::dom::{parse, text_content};
 
     fn shown(html: &str) -> String {

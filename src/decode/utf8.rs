@@ -20,8 +20,28 @@ pub(crate) fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
 /// least [`MIN_CHARS`] invalid sequences, and more of them than valid multi-byte
 /// characters (a GBK or windows-1251 page is all invalid sequences).
 pub(crate) fn far_from_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
+    // Most pages are valid UTF-8: the invalid sequences decide first, and the characters
+    // are counted only when there are enough of them (the count is the costly part).
+    if invalid_sequences(bytes) < MIN_CHARS {
+        return None;
+    }
     let (chars, invalid) = count(bytes);
     (invalid >= MIN_CHARS && invalid > chars).then_some((chars, invalid))
+}
+
+/// The invalid sequences of [`count`], without counting the characters.
+fn invalid_sequences(bytes: &[u8]) -> usize {
+    let mut rest = bytes;
+    let mut invalid = 0;
+    while let Err(e) = std::str::from_utf8(rest) {
+        let Some(len) = e.error_len() else { break };
+        invalid += 1;
+        match rest.get(e.valid_up_to() + len..) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    invalid
 }
 
 /// Valid multi-byte characters and invalid sequences in `bytes`. A sequence cut off by

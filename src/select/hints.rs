@@ -4,8 +4,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::clean::any_name_word;
-use crate::dom::{attr, NodeRef};
+use crate::clean::{any_name_word, is_comment_word, names_widget};
 
 /// Substrings of a class or id that mark the article's container.
 const POSITIVE: &[&str] = &[
@@ -123,24 +122,35 @@ fn automaton() -> &'static AhoCorasick {
 /// field, `main-with-sidebar` is no sidebar), and a list word counts where it begins or
 /// ends a word, as in names run together (`maincontent`, `navbar`, `subheader`), but not
 /// inside one (`canvas` holds no `nav`, `domains` no `main`).
+#[cfg(test)]
 fn lists_in(value: &str) -> u8 {
     let mut bits = 0u8;
     any_name_word(value, |word| {
-        for m in automaton().find_overlapping_iter(word) {
-            if m.start() != 0 && m.end() != word.len() {
-                continue;
-            }
-            let mut id = m.pattern().as_usize();
-            for (bit, list) in lists().iter().enumerate() {
-                if id < list.len() {
-                    bits |= 1 << bit;
-                    break;
-                }
-                id -= list.len();
-            }
-        }
-        bits == 0b1_1111
+        bits |= word_lists(word);
+        bits == ALL_LISTS
     });
+    bits
+}
+
+/// Every list's bit.
+const ALL_LISTS: u8 = 0b1_1111;
+
+/// The lists with a word at the start or the end of `word` ([`lists_in`]).
+fn word_lists(word: &str) -> u8 {
+    let mut bits = 0u8;
+    for m in automaton().find_overlapping_iter(word) {
+        if m.start() != 0 && m.end() != word.len() {
+            continue;
+        }
+        let mut id = m.pattern().as_usize();
+        for (bit, list) in lists().iter().enumerate() {
+            if id < list.len() {
+                bits |= 1 << bit;
+                break;
+            }
+            id -= list.len();
+        }
+    }
     bits
 }
 
@@ -159,36 +169,65 @@ pub(super) struct Names {
     pub(super) hidden: bool,
 }
 
-/// Reads the element's class and id against the word lists.
-pub(super) fn names_of(node: NodeRef<'_>) -> Names {
-    let mut n = Names::default();
-    for v in names(node) {
-        let bits = lists_in(v);
-        if bits & 0b1_0010 != 0 {
-            n.weight -= 25.0;
-            n.negative = true;
-        }
-        if bits & 0b1 != 0 {
-            n.weight += 25.0;
-        }
-        n.meta |= bits & 0b100 != 0;
-        n.caption |= bits & 0b1000 != 0;
-        n.hidden |= bits & 0b1_0000 != 0;
-    }
-    n
+/// What one class or id value says: its word lists, and whether it names a widget or
+/// readers' comments. Read once per distinct value on a page (a page repeats its class
+/// names on many elements).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ValueNames {
+    /// [`lists_in`] bits, for a value read as a name (present, shorter than 300 bytes).
+    lists: u8,
+    /// The value names a widget ([`crate::clean::names_widget`]).
+    pub(super) widget: bool,
+    /// A word of the value names readers' comments ([`crate::clean::is_comment_word`]).
+    pub(super) comments: bool,
 }
 
-/// The element's class and id values, where present and shorter than 300 bytes (longer
-/// ones are generated data, not names).
-fn names<'a>(node: NodeRef<'a>) -> impl Iterator<Item = &'a str> {
-    ["class", "id"]
-        .into_iter()
-        .filter_map(move |name| attr(node, name).filter(|v| !v.is_empty() && v.len() < 300))
+impl ValueNames {
+    /// Reads one class or id value.
+    pub(super) fn read(value: &str) -> Self {
+        // Longer values are generated data, not names. The word lists and the comment
+        // names ([`crate::clean::is_comment_word`]) read the same words: one split
+        // serves both, going on until neither can change.
+        let (mut lists, mut comments) = (0u8, false);
+        if value.len() < 300 {
+            any_name_word(value, |word| {
+                lists |= word_lists(word);
+                comments |= is_comment_word(word);
+                lists == ALL_LISTS && comments
+            });
+        }
+        ValueNames {
+            lists,
+            widget: names_widget(value),
+            comments,
+        }
+    }
+}
+
+impl Names {
+    /// What an element's class and id values (each read by [`ValueNames::read`]) say.
+    pub(super) fn of(values: [ValueNames; 2]) -> Names {
+        let mut n = Names::default();
+        for v in values {
+            let bits = v.lists;
+            if bits & 0b1_0010 != 0 {
+                n.weight -= 25.0;
+                n.negative = true;
+            }
+            if bits & 0b1 != 0 {
+                n.weight += 25.0;
+            }
+            n.meta |= bits & 0b100 != 0;
+            n.caption |= bits & 0b1000 != 0;
+            n.hidden |= bits & 0b1_0000 != 0;
+        }
+        n
+    }
 }
 
 /// The score an element starts with for its tag (Readability's values, plus `<article>`,
-/// `<main>` and `itemprop=articleBody`).
-pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
+/// `<main>` and `itemprop=articleBody`), given its `itemprop`.
+pub(super) fn tag_weight(name: &str, itemprop: Option<&str>) -> f32 {
     let mut w = match name {
         "div" => 5.0,
         "article" => 15.0,
@@ -198,7 +237,7 @@ pub(super) fn tag_weight(node: NodeRef<'_>, name: &str) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "header" | "footer" => -5.0,
         _ => 0.0,
     };
-    if attr(node, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+    if itemprop.is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
         w += 30.0;
     }
     w

@@ -210,16 +210,17 @@ pub(super) fn is_credit_line(text: &str) -> bool {
         && t.as_bytes().iter().take(4).all(u8::is_ascii_digit)
         && t.get(4..)
             .is_some_and(|r| r.starts_with(['-', '/', '.', '年']));
-    opens
-        || FIELDS
+    // A field counts only before a colon: text without one has none.
+    let fields = || {
+        FIELDS
             .iter()
             .filter(|f| {
                 t.match_indices(*f)
                     .any(|(i, _)| t.get(i + f.len()..).is_some_and(field_at))
             })
             .count()
-            + usize::from(dated)
-            >= 2
+    };
+    opens || (t.contains([':', '：']) && fields() + usize::from(dated) >= 2)
 }
 
 /// Whether `text` is a copyright notice (`© 2024 …`, `版权所有 …`), short as a page's are.

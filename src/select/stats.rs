@@ -1,10 +1,10 @@
 //! One iterative pass over the page: per element, how much text, link text and punctuation
 //! its subtree holds, and the Readability-style content score its paragraphs give it.
 
-use super::hints::{is_inline, names_of, tag_weight, Names};
+use super::hints::{is_inline, tag_weight, Names, ValueNames};
 use super::overlap::{tokens, Hint, Window};
-use crate::clean::{classify_by_tag, has_noise_class, names_comments, Role};
-use crate::dom::{attr, tag, text, walk, Flow, NodeRef};
+use crate::clean::{classify_tag, never_by_class, Role};
+use crate::dom::{attrs, tag, text, walk, Attrs, Flow, NodeRef};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -22,6 +22,8 @@ const NAV_ITEM_TEXT: u32 = 120;
 pub(super) struct Stat<'a> {
     pub(super) node: NodeRef<'a>,
     pub(super) name: &'a str,
+    /// The `class` attribute.
+    pub(super) class: Option<&'a str>,
     pub(super) parent: usize,
     /// One past the index of the last element of this subtree.
     pub(super) end: usize,
@@ -117,8 +119,9 @@ pub(super) fn collect<'a>(root: NodeRef<'a>, hint: Option<&Hint>) -> Vec<Stat<'a
         items: Vec::new(),
         hint,
         window: Window::default(),
+        classes: HashMap::new(),
     };
-    pass.open(root, tag(root).unwrap_or(""));
+    pass.open(root, tag(root).unwrap_or(""), attrs(root));
     let pass = RefCell::new(pass);
     walk(
         root,
@@ -202,7 +205,7 @@ fn mark_prose_carriers(nodes: &mut [Stat<'_>]) {
         if !s.named_furniture() {
             continue;
         }
-        let Some(class) = grouping_class(s.node) else {
+        let Some(class) = grouping_class(s.class) else {
             continue;
         };
         let group = groups.entry(class).or_insert((0, 0));
@@ -212,10 +215,11 @@ fn mark_prose_carriers(nodes: &mut [Stat<'_>]) {
         }
     }
     for s in nodes.iter_mut() {
-        if !s.named_furniture() || s.names.hidden || names_comments(s.node) {
+        // `in_comments` is still the element's own name here ([`collect`]).
+        if !s.named_furniture() || s.names.hidden || s.in_comments {
             continue;
         }
-        let group = grouping_class(s.node)
+        let group = grouping_class(s.class)
             .and_then(|c| groups.get(c))
             .map_or(0, |g| g.0);
         s.carries_prose = s.prose.max(group) * 2 > page;
@@ -223,8 +227,8 @@ fn mark_prose_carriers(nodes: &mut [Stat<'_>]) {
 }
 
 /// The class value elements are grouped by, when it has one.
-fn grouping_class(node: NodeRef<'_>) -> Option<&str> {
-    attr(node, "class")
+fn grouping_class(class: Option<&str>) -> Option<&str> {
+    class
         .map(str::trim)
         .filter(|c| !c.is_empty() && c.len() < 300)
 }
@@ -240,6 +244,8 @@ struct Pass<'a, 'h> {
     items: Vec<usize>,
     hint: Option<&'h Hint>,
     window: Window,
+    /// What each class value seen so far says (read once per value, not per element).
+    classes: HashMap<&'a str, ValueNames>,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -251,26 +257,33 @@ impl<'a> Pass<'a, '_> {
         let Some(name) = tag(node) else {
             return Flow::Skip;
         };
-        if classify_by_tag(node) != Role::Content {
+        let a = attrs(node);
+        if classify_tag(node, name, &a) != Role::Content {
             self.stack.push(NONE);
             self.blocks
                 .push(self.blocks.last().copied().unwrap_or(NONE));
             return Flow::Skip;
         }
-        self.open(node, name);
+        self.open(node, name, a);
         Flow::Descend
     }
 
-    fn open(&mut self, node: NodeRef<'a>, name: &'a str) {
+    fn open(&mut self, node: NodeRef<'a>, name: &'a str, a: Attrs<'a>) {
         let parent = self.stack.last().copied().unwrap_or(NONE);
         if let Some(p) = self.nodes.get_mut(parent) {
             p.children += 1;
         }
         let index = self.nodes.len();
-        let names = names_of(node);
+        let class = match a.class {
+            Some(c) => *self.classes.entry(c).or_insert_with(|| ValueNames::read(c)),
+            None => ValueNames::default(),
+        };
+        let id = a.id.map(ValueNames::read).unwrap_or_default();
+        let names = Names::of([class, id]);
         self.nodes.push(Stat {
             node,
             name,
+            class: a.class,
             parent,
             end: index + 1,
             text: 0,
@@ -280,13 +293,13 @@ impl<'a> Pass<'a, '_> {
             own_punct: 0,
             own_links: 0,
             own_stops: 0,
-            weight: tag_weight(node, name) + names.weight,
+            weight: tag_weight(name, a.itemprop) + names.weight,
             names,
             score: 0.0,
             candidate: false,
             children: 0,
-            noise_name: has_noise_class(node),
-            in_comments: names_comments(node),
+            noise_name: !never_by_class(name) && (class.widget || id.widget),
+            in_comments: class.comments || id.comments,
             prose: 0,
             carries_prose: false,
             in_noise: false,
