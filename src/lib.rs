@@ -37,6 +37,7 @@ mod entities;
 mod error;
 mod explain;
 mod front_matter;
+mod json;
 mod metadata;
 mod normalize;
 mod options;
