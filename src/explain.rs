@@ -22,7 +22,9 @@ pub struct Explanation {
     /// element matching the page's JSON-LD `articleBody`), `score` (the best-scoring
     /// container, as Readability scores), `markup` (`<article>`, `<main>`,
     /// `itemprop=articleBody`), `paragraphs` (the element holding the most prose, as a
-    /// jusText-like pass classes the page's blocks) or `body` (the whole body).
+    /// jusText-like pass classes the page's blocks), `body` (the whole body) or
+    /// `script-data` (the page shows little text and one of its state scripts, such as
+    /// `__NEXT_DATA__`, holds the article: the body is read from there).
     pub strategy: String,
     /// Every candidate weighed, in the order the judge considered them.
     pub candidates: Vec<Candidate>,

@@ -28,6 +28,7 @@
 #![deny(clippy::string_slice)]
 
 mod article;
+mod blob;
 mod blocks;
 mod clean;
 mod date;
