@@ -23,8 +23,9 @@ pub struct Explanation {
     /// container, as Readability scores), `markup` (`<article>`, `<main>`,
     /// `itemprop=articleBody`), `paragraphs` (the element holding the most prose, as a
     /// jusText-like pass classes the page's blocks), `headline` (the article wrapper around
-    /// the heading that states the page's title, when the others lie outside it) or `body`
-    /// (the whole body).
+    /// the heading that states the page's title, when the others lie outside it), `body`
+    /// (the whole body) or `script-data` (the page shows little text and one of its state
+    /// scripts, such as `__NEXT_DATA__`, holds the article: the body is read from there).
     pub strategy: String,
     /// Every candidate weighed, in the order the judge considered them.
     pub candidates: Vec<Candidate>,

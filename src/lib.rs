@@ -28,6 +28,7 @@
 #![deny(clippy::string_slice)]
 
 mod article;
+mod blob;
 mod blocks;
 mod clean;
 mod date;
@@ -37,6 +38,7 @@ mod entities;
 mod error;
 mod explain;
 mod front_matter;
+mod json;
 mod metadata;
 mod normalize;
 mod options;

@@ -2,7 +2,7 @@
 
 use crate::blocks::{self, Caption, Walked};
 use crate::clean::UrlContext;
-use crate::{date, dom, entities, front_matter, metadata, normalize, select, url};
+use crate::{blob, date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 use std::borrow::Cow;
 
@@ -36,6 +36,13 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     let limits = dom::Limits {
         max_depth: ex.max_dom_depth,
         ..dom::Limits::default()
+    };
+    // The tree keeps no script text: a client-rendered page's state scripts are copied
+    // out now, in case the page shows too little of its article (read below).
+    let scripts = if whole_post {
+        blob::Scripts::default()
+    } else {
+        blob::scan(body)
     };
     let mut dom = dom::parse_marked(body, limits, marks);
     // The tree holds all the later stages read: text decoded here (not the caller's)
@@ -103,9 +110,22 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         ex.explain,
     );
     marks.mark("clean + select");
-    let walked = blocks::build(&selection, &ctx, ex.keep_images);
-    let explanation = selection.explanation.take();
+    let mut walked = blocks::build(&selection, &ctx, ex.keep_images);
+    let mut explanation = selection.explanation.take();
     marks.mark("blocks");
+    if !scripts.scripts.is_empty() {
+        let title = fm.title.as_deref().or(page.title.as_deref());
+        from_scripts(
+            &scripts,
+            title,
+            &mut walked,
+            &mut explanation,
+            limits,
+            &ctx,
+            ex,
+        );
+    }
+    drop(scripts);
     // The tree is no longer needed: dropping it is a cost of its own.
     drop(selection);
     drop(dom);
@@ -182,6 +202,45 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     remove_control_chars(&mut article);
     marks.mark("normalise + finish");
     article
+}
+
+/// Replaces `walked` by the article a state script holds, when the page's own selection
+/// is thin beside it ([`blob::pick`]): its HTML is parsed and goes through the same
+/// stages as the page (reveal, select, blocks), so it is cleaned and normalised alike.
+fn from_scripts(
+    scripts: &blob::Scripts,
+    title: Option<&str>,
+    walked: &mut Walked,
+    explanation: &mut Option<crate::Explanation>,
+    limits: dom::Limits,
+    ctx: &UrlContext<'_>,
+    ex: &Extractor,
+) {
+    let page_chars: usize = walked.blocks.iter().map(|b| b.text.chars().count()).sum();
+    let Some(found) = blob::pick(scripts, page_chars, title) else {
+        return;
+    };
+    let mut dom = dom::parse_with(&found.html, limits);
+    crate::clean::reveal(&mut dom);
+    let selection = select::content(&dom, false, None, title, false);
+    let from_script = blocks::build(&selection, ctx, ex.keep_images);
+    let chars: usize = from_script
+        .blocks
+        .iter()
+        .map(|b| b.text.chars().count())
+        .sum();
+    if chars <= page_chars {
+        return;
+    }
+    *walked = from_script;
+    if let Some(e) = explanation {
+        e.strategy = "script-data".into();
+        e.reasons.push(format!(
+            "the page shows {page_chars} characters of text; its script {} holds {} of prose: \
+             the body is read from there",
+            found.script, found.chars
+        ));
+    }
 }
 
 /// Removes control characters other than `\n` and `\t` from every text field: the page

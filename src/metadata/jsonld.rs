@@ -1,18 +1,18 @@
 //! JSON-LD (`<script type="application/ld+json">`): the article's headline, author, date,
 //! image, language and body text.
 //!
-//! A small JSON reader of our own rather than `serde_json`: it keeps the library free of
-//! serde when the `serde` feature is off, it is iterative (a stack, no recursion) with
-//! bounds on size, nesting and values, and it is lenient where real pages are sloppy: raw
-//! line breaks inside strings, trailing commas, `<!--`/`CDATA` wrappers. Numbers and
-//! literals are skipped, as no field read here needs them.
+//! Read with [`crate::json`]'s bounded reader, after stripping the `<!--`/`CDATA`
+//! wrappers pages put around it.
+
+use crate::json::{self, Doc, Value};
 
 /// Scripts longer than this (bytes) are not read.
 const MAX_SCRIPT: usize = 2 << 20;
-/// Most values kept from one script.
-const MAX_VALUES: usize = 50_000;
-/// Deepest nesting read; a deeper script is abandoned.
-const MAX_DEPTH: usize = 64;
+/// Bounds on one script: most values kept, deepest nesting read.
+const LIMITS: json::Limits = json::Limits {
+    max_values: 50_000,
+    max_depth: 64,
+};
 
 /// What the page's JSON-LD says about its article (raw strings, not normalised).
 #[derive(Debug, Default, PartialEq)]
@@ -35,7 +35,7 @@ impl LdMeta {
         if script.len() > MAX_SCRIPT {
             return;
         }
-        let Some(doc) = parse(strip_wrappers(script)) else {
+        let Some(doc) = json::parse(strip_wrappers(script), LIMITS) else {
             return;
         };
         let items = doc.items();
@@ -128,22 +128,7 @@ fn strip_wrappers(s: &str) -> &str {
     s
 }
 
-/// A parsed JSON value: an index into [`Doc::values`].
-#[derive(Debug)]
-enum Value {
-    /// A number, `true`, `false` or `null`.
-    Other,
-    Str(String),
-    Array(Vec<usize>),
-    Object(Vec<(String, usize)>),
-}
-
-/// A parsed script: every value in an arena, the first one the document.
-#[derive(Debug)]
-struct Doc {
-    values: Vec<Value>,
-}
-
+/// What JSON-LD reads of a document: its items, their types, names and URLs.
 impl Doc {
     /// The objects describing things: the top value, the elements of a top array, and the
     /// members of any `@graph` among those.
@@ -161,37 +146,6 @@ impl Doc {
         }
         top.retain(|&v| matches!(self.values[v], Value::Object(_)));
         top
-    }
-
-    fn get(&self, v: usize, key: &str) -> Option<usize> {
-        match &self.values[v] {
-            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|&(_, v)| v),
-            _ => None,
-        }
-    }
-
-    fn keys(&self, v: usize) -> usize {
-        match &self.values[v] {
-            Value::Object(members) => members.len(),
-            _ => 0,
-        }
-    }
-
-    fn str(&self, v: usize) -> Option<&str> {
-        match &self.values[v] {
-            Value::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    /// A string value, trimmed, or the first non-empty string of an array.
-    fn text(&self, v: usize) -> Option<String> {
-        let pick = |v: usize| self.str(v).map(str::trim).filter(|s| !s.is_empty());
-        match &self.values[v] {
-            Value::Array(a) => a.iter().find_map(|&e| pick(e)),
-            _ => pick(v),
-        }
-        .map(str::to_string)
     }
 
     fn is_article(&self, v: usize) -> bool {
@@ -246,150 +200,6 @@ impl Doc {
             _ => one(v),
         }
     }
-}
-
-/// Parses `s` into an arena, iteratively. `None` when it is not JSON (or too big).
-fn parse(s: &str) -> Option<Doc> {
-    let b = s.as_bytes();
-    let mut values: Vec<Value> = Vec::new();
-    // Open containers, with the key awaiting its value when the container is an object.
-    let mut stack: Vec<(usize, Option<String>)> = Vec::new();
-    let mut i = 0;
-    loop {
-        i = skip_space(b, i);
-        let c = *b.get(i)?;
-        // A value, a key, a separator or a closing bracket.
-        let in_object = stack
-            .last()
-            .is_some_and(|&(c, _)| matches!(values[c], Value::Object(_)));
-        match c {
-            b',' => {
-                i += 1;
-                continue;
-            }
-            b'}' | b']' => {
-                stack.pop()?;
-                i += 1;
-                if stack.is_empty() {
-                    break;
-                }
-                continue;
-            }
-            b'"' if in_object && stack.last().is_some_and(|(_, k)| k.is_none()) => {
-                let (key, next) = string(s, i)?;
-                i = skip_space(b, next);
-                if b.get(i) != Some(&b':') {
-                    return None;
-                }
-                i += 1;
-                stack.last_mut()?.1 = Some(key);
-                continue;
-            }
-            _ => {}
-        }
-        if values.len() >= MAX_VALUES {
-            return None;
-        }
-        let (value, next, opens) = match c {
-            b'{' => (Value::Object(Vec::new()), i + 1, true),
-            b'[' => (Value::Array(Vec::new()), i + 1, true),
-            b'"' => {
-                let (text, next) = string(s, i)?;
-                (Value::Str(text), next, false)
-            }
-            _ => {
-                let len = b[i..]
-                    .iter()
-                    .position(|c| matches!(c, b',' | b'}' | b']') || c.is_ascii_whitespace())
-                    .unwrap_or(b.len() - i);
-                if len == 0 {
-                    return None;
-                }
-                (Value::Other, i + len, false)
-            }
-        };
-        let index = values.len();
-        values.push(value);
-        i = next;
-        if let Some((container, key)) = stack.last_mut() {
-            match &mut values[*container] {
-                Value::Array(a) => a.push(index),
-                Value::Object(m) => m.push((key.take()?, index)),
-                _ => return None,
-            }
-        }
-        if opens {
-            if stack.len() >= MAX_DEPTH {
-                return None;
-            }
-            stack.push((index, None));
-        } else if stack.is_empty() {
-            break;
-        }
-    }
-    (!values.is_empty()).then_some(Doc { values })
-}
-
-fn skip_space(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    i
-}
-
-/// The string starting at the quote at `start`, unescaped, and the index after its end.
-/// Raw control characters are accepted (pages put line breaks in `articleBody`).
-fn string(s: &str, start: usize) -> Option<(String, usize)> {
-    let b = s.as_bytes();
-    let mut out = String::new();
-    let mut i = start + 1;
-    let mut run = i;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                out.push_str(s.get(run..i)?);
-                return Some((out, i + 1));
-            }
-            b'\\' => {
-                out.push_str(s.get(run..i)?);
-                let esc = *b.get(i + 1)?;
-                i += 2;
-                match esc {
-                    b'n' => out.push('\n'),
-                    b't' => out.push('\t'),
-                    b'r' => out.push('\r'),
-                    b'b' | b'f' => out.push(' '),
-                    b'u' => {
-                        let hi = hex4(b, i)?;
-                        i += 4;
-                        let c = if (0xD800..0xDC00).contains(&hi) && b.get(i) == Some(&b'\\') {
-                            match hex4(b, i + 2) {
-                                Some(lo @ 0xDC00..0xE000) => {
-                                    i += 6;
-                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
-                                }
-                                _ => None,
-                            }
-                        } else {
-                            char::from_u32(hi)
-                        };
-                        out.push(c.unwrap_or('\u{FFFD}'));
-                    }
-                    // `\"`, `\\`, `\/`, and any other escaped ASCII stands for itself.
-                    c if c.is_ascii() => out.push(c as char),
-                    _ => return None,
-                }
-                run = i;
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-fn hex4(b: &[u8], i: usize) -> Option<u32> {
-    let digits = std::str::from_utf8(b.get(i..i + 4)?).ok()?;
-    u32::from_str_radix(digits, 16).ok()
 }
 
 #[cfg(test)]
@@ -449,6 +259,6 @@ Line two.", "wordCount": 12, "isFree": true, }"#]);
         ] {
             assert_eq!(read(&[s]), LdMeta::default(), "{s:?}");
         }
-        assert!(parse(&format!("{}1{}", "[".repeat(60), "]".repeat(60))).is_some());
+        assert!(json::parse(&format!("{}1{}", "[".repeat(60), "]".repeat(60)), LIMITS).is_some());
     }
 }
