@@ -16,6 +16,7 @@ mod paragraphs;
 mod prune;
 mod score;
 mod semantic;
+mod slides;
 mod stats;
 
 pub(crate) use judge::{content, Selection};

@@ -3,6 +3,7 @@
 use super::hints::is_inline;
 use super::labels;
 use super::paragraphs::Mass;
+use super::slides;
 use super::stats::{Stat, NONE};
 use crate::dom::text_content;
 use std::collections::HashSet;
@@ -22,6 +23,7 @@ const LABEL_TEXT: u32 = 120;
 /// The elements under `roots` to skip. With `hinted` (the roots were chosen by the JSON-LD
 /// `articleBody`), an element whose text is mostly in that body is never skipped; nor is
 /// one holding most of the page's largest run of prose (`mass`), whatever its name says.
+/// The slides a slideshow does not show are skipped whatever they hold.
 pub(super) fn prune(
     stats: &[Stat<'_>],
     mass: &Mass,
@@ -29,6 +31,7 @@ pub(super) fn prune(
     hinted: bool,
 ) -> HashSet<ego_tree::NodeId> {
     let mut skip = HashSet::new();
+    let unshown = slides::unshown(stats);
     for &root in roots {
         let total = stats[root].text.max(1);
         let mut i = root + 1;
@@ -42,6 +45,11 @@ pub(super) fn prune(
                 && s.shingles > 0
                 && s.images == 0
                 && CONTAINERS.contains(&s.name);
+            if unshown.binary_search(&i).is_ok() {
+                skip.insert(s.node.id());
+                i = s.end;
+                continue;
+            }
             // A widget-named box around a post (its prose in a `post`- or `entry`-named
             // element) is the post's frame: judged inside, not dropped whole.
             if mass.holds_run(stats, i) || s.noise_name && mass.holds_post(stats, i, root) {

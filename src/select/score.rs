@@ -10,7 +10,7 @@ use crate::dom::attr;
 /// it, less those that are its byline or widgets. `None` when nothing scored.
 pub(super) fn choose(stats: &[Stat<'_>]) -> Option<Vec<usize>> {
     let top = best(stats)?;
-    let mut roots = with_siblings(stats, top);
+    let mut roots = repeated_units(stats, top).unwrap_or_else(|| with_siblings(stats, top));
     let total = roots.iter().map(|&r| stats[r].text).sum::<u32>().max(1);
     // A sibling kept for its score may be a byline or widget of the article, or the
     // comment thread under it.
@@ -89,6 +89,77 @@ pub(super) fn contains(stats: &[Stat<'_>], outer: usize, inner: usize) -> bool {
     outer <= inner && inner < stats[outer].end
 }
 
+/// How far above the best candidate a post's outermost element may be.
+const UNIT_LEVELS: usize = 4;
+
+/// Posts a page must repeat, at least, to be read as a thread of them.
+const MIN_UNITS: usize = 3;
+
+/// Where the best candidate is the text of one post of several cut from one template (a
+/// forum's posts, a guestbook's entries, a blog's posts as sibling tables with no wrapper
+/// around them): the posts. A post is an ancestor of the best candidate (at most
+/// [`UNIT_LEVELS`] up) that is one of [`MIN_UNITS`] or more siblings of its tag and class,
+/// most of which hold an element of the best candidate's tag and class with text, and
+/// whose ids (where they have them) differ only in their number. (Posts that are the
+/// best candidate's own siblings are [`with_siblings`]'.)
+fn repeated_units(stats: &[Stat<'_>], top: usize) -> Option<Vec<usize>> {
+    let kind = |i: usize| (stats[i].name, attr(stats[i].node, "class"));
+    let named = |k: (&str, Option<&str>)| k.1.is_some_and(|c| !c.trim().is_empty());
+    let text_kind = kind(top);
+    let mut unit = stats[top].parent;
+    for _ in 0..UNIT_LEVELS {
+        // The posts may sit right in `<body>`, with no wrapper of their own.
+        let parent = stats.get(unit)?.parent;
+        if parent == NONE {
+            return None;
+        }
+        let unit_kind = kind(unit);
+        // A post names itself by its class, or its text's element does.
+        if named(unit_kind) || named(text_kind) {
+            let (mut alike, mut units) = (0, Vec::new());
+            let mut i = parent + 1;
+            while i < stats[parent].end {
+                if kind(i) == unit_kind {
+                    alike += 1;
+                    if i == unit || holds_kind(stats, i, text_kind, kind) {
+                        units.push(i);
+                    }
+                }
+                i = stats[i].end;
+            }
+            if units.len() >= MIN_UNITS && units.len() * 2 > alike && one_template(stats, &units) {
+                return Some(units);
+            }
+            if named(unit_kind) && alike >= MIN_UNITS {
+                // Repeated boxes that are not posts like this one: no thread here.
+                return None;
+            }
+        }
+        unit = parent;
+    }
+    None
+}
+
+/// Whether the units' ids, where they have them, are one template's (`post-12`,
+/// `post-15`), not a layout's hand-named columns (`primary`, `tertiary`).
+fn one_template(stats: &[Stat<'_>], units: &[usize]) -> bool {
+    let stem = |i: usize| {
+        attr(stats[i].node, "id").map(|id| id.trim_end_matches(|c: char| c.is_ascii_digit()))
+    };
+    let first = stem(units[0]);
+    units.iter().all(|&u| stem(u) == first)
+}
+
+/// Whether the subtree of `unit` holds an element of the given kind with text.
+fn holds_kind<'a>(
+    stats: &[Stat<'a>],
+    unit: usize,
+    want: (&str, Option<&str>),
+    kind: impl Fn(usize) -> (&'a str, Option<&'a str>),
+) -> bool {
+    (unit + 1..stats[unit].end).any(|j| stats[j].text > 0 && kind(j) == want)
+}
+
 /// The top candidate and those of its siblings that continue the article.
 fn with_siblings(stats: &[Stat<'_>], top: usize) -> Vec<usize> {
     let parent = stats[top].parent;
@@ -125,4 +196,44 @@ fn with_siblings(stats: &[Stat<'_>], top: usize) -> Vec<usize> {
         i = s.end;
     }
     roots
+}
+
+#[cfg(test)]
+mod tests {
+    fn text_of(html: &str) -> String {
+        crate::extract_str(html).unwrap().text()
+    }
+
+    /// A forum thread of sibling tables, no wrapper: the poster's box, then the post.
+    fn thread(ids: [&str; 3]) -> String {
+        let posts: String = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                format!(
+                    "<table class='outer' id='{id}'><tr><td class='head'>Re: Seeds</td></tr>\
+                     <tr><td class='odd'>Joined: 2005</td><td><div class='comText'>Reply {i}: \
+                     I sowed mine in March, under glass, and they came up well.</div></td></tr></table>"
+                )
+            })
+            .collect();
+        let menu: String = (0..12)
+            .map(|i| format!("<a href='/{i}'>Forum {i}</a> | "))
+            .collect();
+        format!("<html><body><div class='top'>{menu}</div>{posts}</body></html>")
+    }
+
+    #[test]
+    fn posts_cut_from_one_template_are_all_kept() {
+        let text = text_of(&thread(["post401", "post402", "post409"]));
+        assert_eq!(text.matches("I sowed mine").count(), 3, "{text}");
+        assert!(!text.contains("Forum 3"), "{text}");
+    }
+
+    #[test]
+    fn hand_named_columns_are_not_posts() {
+        // Boxes alike but for their names: a layout's columns, not a thread.
+        let text = text_of(&thread(["primary", "secondary", "tertiary"]));
+        assert_eq!(text.matches("I sowed mine").count(), 1, "{text}");
+    }
 }
