@@ -28,7 +28,24 @@ const RELATED: &[&str] = &[
     "lire aussi",
     "à lire aussi",
     "weitere artikel",
+    "weitere artikel zum thema",
+    "weitere beiträge",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "mehr zum thema",
     "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "das könnte dich auch interessieren",
+    "das könnte dich interessieren",
+    "sur le même sujet",
+    "articles similaires",
+    "dans la même rubrique",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "gerelateerde artikelen",
     "相关阅读",
     "相關閱讀",
     "相关文章",
@@ -76,6 +93,34 @@ const RELATED: &[&str] = &[
     "我要评论",
     "我要評論",
 ];
+
+/// Labels an ad slot carries in place of text (compared case-insensitively, after dashes,
+/// brackets and trailing punctuation are removed).
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "advertentie",
+    "广告",
+    "廣告",
+];
+
+/// Whether `text` is only an ad slot's label (`Advertisement`, `- Anzeige -`).
+pub(super) fn is_ad_label(text: &str) -> bool {
+    let t = bare(text.trim().trim_matches(|c: char| {
+        matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '*') || c.is_whitespace()
+    }));
+    t.chars().count() <= 20
+        && AD_LABELS
+            .iter()
+            .any(|l| t.eq_ignore_ascii_case(l) || t.to_lowercase() == *l)
+}
 
 /// Words that open a tag line (`Tags: a, b, c`).
 const TAGS: &[&str] = &[
@@ -304,6 +349,12 @@ mod tests {
 
     #[test]
     fn labels() {
+        assert!(is_ad_label("Advertisement"));
+        assert!(is_ad_label("- Anzeige -"));
+        assert!(is_ad_label("[ Werbung ]"));
+        assert!(!is_ad_label("Advertisement rules changed on Monday."));
+        assert!(is_related_heading("Mehr zum Thema"));
+        assert!(!is_related_heading("Leggi anche"));
         assert!(is_related_heading("Você pode gostar..."));
         assert!(is_related_heading(" 相关阅读： "));
         assert!(is_related_heading("RELATED ARTICLES"));

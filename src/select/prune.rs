@@ -95,6 +95,7 @@ fn labelled(
         || labels::is_tool_line(&text)
         || labels::is_copyright(&text)
         || labels::is_page_stamp(&text)
+        || labels::is_ad_label(&text)
     {
         skip.insert(s.node.id());
         return Some(s.end);
