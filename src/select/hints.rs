@@ -43,6 +43,8 @@ const NEGATIVE: &[&str] = &[
     "pagination",
     "toolbar",
     "login",
+    "profile",
+    "aboutme",
     "header",
 ];
 
