@@ -169,6 +169,8 @@ pub(super) struct Names {
     pub(super) caption: bool,
     /// The class or id says the element is hidden (`hidden`, `is-hidden`, `item_hidden`).
     pub(super) hidden: bool,
+    /// A word of the class or id names a post or article ([`is_post_word`]).
+    pub(super) post: bool,
 }
 
 /// What one class or id value says: its word lists, and whether it names a widget or
@@ -182,26 +184,39 @@ pub(super) struct ValueNames {
     pub(super) widget: bool,
     /// A word of the value names readers' comments ([`crate::clean::is_comment_word`]).
     pub(super) comments: bool,
+    /// A word of the value names a post or article ([`is_post_word`]).
+    post: bool,
+}
+
+/// Whether a word of a class or id value names a post or article (`post-body`, `hentry`,
+/// `entry`, `article`, `story`, `text`), the words a blog engine gives its posts; not
+/// `body` or `content`, which frameworks give any box (Bootstrap's `card-body`).
+fn is_post_word(word: &str) -> bool {
+    ["post", "entry", "hentry", "article", "story", "text"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
 }
 
 impl ValueNames {
     /// Reads one class or id value.
     pub(super) fn read(value: &str) -> Self {
-        // Longer values are generated data, not names. The word lists and the comment
-        // names ([`crate::clean::is_comment_word`]) read the same words: one split
-        // serves both, going on until neither can change.
-        let (mut lists, mut comments) = (0u8, false);
+        // Longer values are generated data, not names. The word lists, the comment
+        // names ([`crate::clean::is_comment_word`]) and the post names read the same
+        // words: one split serves all, going on until none can change.
+        let (mut lists, mut comments, mut post) = (0u8, false, false);
         if value.len() < 300 {
             any_name_word(value, |word| {
                 lists |= word_lists(word);
                 comments |= is_comment_word(word);
-                lists == ALL_LISTS && comments
+                post |= is_post_word(word);
+                lists == ALL_LISTS && comments && post
             });
         }
         ValueNames {
             lists,
             widget: names_widget(value),
             comments,
+            post,
         }
     }
 }
@@ -222,6 +237,7 @@ impl Names {
             n.meta |= bits & 0b100 != 0;
             n.caption |= bits & 0b1000 != 0;
             n.hidden |= bits & 0b1_0000 != 0;
+            n.post |= v.post;
         }
         n
     }

@@ -106,7 +106,7 @@ impl Mass {
         // carries up the largest prose of a content-named element.
         let mut named = vec![0u32; stats.len()];
         for i in (0..stats.len()).rev() {
-            if good[i] > 0 && names_post(stats[i].node) {
+            if good[i] > 0 && stats[i].names.post {
                 named[i] = named[i].max(good[i]);
             }
             let p = stats[i].parent;
@@ -196,21 +196,6 @@ impl Mass {
             })
             .sum()
     }
-}
-
-/// Whether the class or id names a post or article (`post-body`, `hentry`, `entry`,
-/// `article`, `story`), the words a blog engine gives its posts (not `body`, `content` or
-/// `text`, which frameworks give any box: Bootstrap's `card-body`).
-fn names_post(node: crate::dom::NodeRef<'_>) -> bool {
-    let post = |w: &str| {
-        ["post", "entry", "hentry", "article", "story", "text"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    };
-    ["class", "id"].into_iter().any(|name| {
-        crate::dom::attr(node, name)
-            .is_some_and(|v| v.len() < 300 && crate::clean::any_name_word(v, post))
-    })
 }
 
 /// Elements whose own text is a paragraph of the page.
