@@ -9,8 +9,7 @@
 
 use super::paragraphs::{Mass, MIN_RUN};
 use super::prune::prune;
-use super::score::contains;
-use super::stats::{collect, Stat};
+use super::stats::{collect, contains, Stat};
 use super::{anchor, hinted, score, semantic};
 use crate::dom::{attr, Dom, NodeRef};
 use crate::explain::{Candidate, Explanation};

@@ -8,7 +8,7 @@
 //! that run.
 
 use super::hints::is_inline;
-use super::stats::{Stat, NONE};
+use super::stats::{contains, Stat, NONE};
 
 /// What a block's own text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +124,7 @@ impl Mass {
         };
         let run = best.map(|(g, first, last)| {
             let mut holder = first;
-            while stats[holder].parent != NONE && !super::score::contains(stats, holder, last) {
+            while stats[holder].parent != NONE && !contains(stats, holder, last) {
                 holder = stats[holder].parent;
             }
             (g, holder)
@@ -140,9 +140,8 @@ impl Mass {
     /// Whether element `i` holds the page's largest run of prose (a real run:
     /// [`MIN_RUN`] or more): it is the article, or holds it, whatever its name.
     pub(super) fn holds_run(&self, stats: &[Stat<'_>], i: usize) -> bool {
-        self.run.is_some_and(|(g, holder)| {
-            g >= MIN_RUN && holder != 0 && super::score::contains(stats, i, holder)
-        })
+        self.run
+            .is_some_and(|(g, holder)| g >= MIN_RUN && holder != 0 && contains(stats, i, holder))
     }
 
     /// Whether element `i`'s own text is prose.

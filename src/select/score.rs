@@ -3,7 +3,7 @@
 //! continue it.
 
 use super::prune::is_boilerplate;
-use super::stats::{Stat, NONE};
+use super::stats::{contains, Stat, NONE};
 use crate::dom::attr;
 
 /// The article's containers by score: the best candidate and its siblings that continue
@@ -82,11 +82,6 @@ fn best(stats: &[Stat<'_>]) -> Option<usize> {
         top = stats[top].parent;
     }
     Some(top)
-}
-
-/// Whether element `inner` lies in the subtree of element `outer`.
-pub(super) fn contains(stats: &[Stat<'_>], outer: usize, inner: usize) -> bool {
-    outer <= inner && inner < stats[outer].end
 }
 
 /// How far above the best candidate a post's outermost element may be.

@@ -448,6 +448,11 @@ fn score_paragraph(nodes: &mut [Stat<'_>], index: usize) {
     }
 }
 
+/// Whether element `inner` lies in the subtree of element `outer`.
+pub(super) fn contains(stats: &[Stat<'_>], outer: usize, inner: usize) -> bool {
+    outer <= inner && inner < stats[outer].end
+}
+
 /// Characters that render wide (Han, kana, CJK punctuation, full-width forms).
 pub(super) fn is_wide(c: char) -> bool {
     matches!(c as u32,
