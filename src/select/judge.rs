@@ -143,7 +143,8 @@ pub(crate) fn content<'a>(
         if thread > 0 && thread * 2 >= p.prose && body_prose.saturating_sub(thread) >= MIN_RUN {
             return Some(format!("{} is mostly a comment thread", p.strategy.name()));
         }
-        if text < TINY && body_prose >= MIN_RUN {
+        // A few words with no prose, on a page whose only prose is short (a notice).
+        if text < TINY && (body_prose >= MIN_RUN || p.prose == 0 && body_prose >= TINY) {
             return Some(format!(
                 "{} holds {text} of text where the page has {body_prose} of prose",
                 p.strategy.name()

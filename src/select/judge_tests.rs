@@ -135,3 +135,23 @@ fn a_lead_set_apart_after_the_headline_is_kept() {
         "{text}"
     );
 }
+
+#[test]
+fn a_short_notice_beside_a_link_column_is_kept() {
+    // An old layout: the page's only prose, a short notice, shares a table with a column of
+    // links that makes the table link-dense; the notice must not go with the links.
+    let links: String = (0..24)
+        .map(|i| format!("<tr><td><a href='/r{i}'>Route number {i} timetable</a></td></tr>"))
+        .collect();
+    let html = format!(
+        "<body><table><tr><td><table><tr><td>Sorry, the sailing you asked for could not be \
+         found.<br><br>It may have been withdrawn from the winter timetable. You can search \
+         again with other dates, or call our office to speak to a member of staff.</td>\
+         <td><table>{links}</table></td></tr></table></td></tr></table>\
+         <div>Winter greetings from our crews</div><div>to all of our passengers</div>\
+         <div>Booking office 0800 555 0199</div><div>MON-SAT 8AM - 6PM</div></body>"
+    );
+    let (text, why) = explained(&html);
+    assert!(text.contains("could not be found"), "{text}\n{why:?}");
+    assert!(!text.contains("Route number"), "{text}");
+}

@@ -40,6 +40,10 @@ const MIN_POST: u32 = 150;
 /// Text of boilerplate blocks (weighted length) that ends a run of prose.
 const BREAK: u32 = 60;
 
+/// Prose (weighted length) a chosen container must hold for [`Mass::holds_most`] to guard
+/// the element holding most of it.
+const MIN_MOST: u32 = 100;
+
 /// Prose per element, and the page's largest run of prose.
 #[derive(Debug)]
 pub(super) struct Mass {
@@ -142,6 +146,15 @@ impl Mass {
     pub(super) fn holds_run(&self, stats: &[Stat<'_>], i: usize) -> bool {
         self.run
             .is_some_and(|(g, holder)| g >= MIN_RUN && holder != 0 && contains(stats, i, holder))
+    }
+
+    /// Whether element `i` holds most (over half) of the prose of `root`, the chosen
+    /// container, when that is more than a line: on a page too short for a run, the
+    /// message of an error page or a short notice in a layout table.
+    pub(super) fn holds_most(&self, i: usize, root: usize) -> bool {
+        let root_prose = self.good.get(root).copied().unwrap_or(0);
+        let own = self.good.get(i).copied().unwrap_or(0);
+        root_prose >= MIN_MOST && 2 * own > root_prose
     }
 
     /// Whether element `i`'s own text is prose.

@@ -52,7 +52,10 @@ pub(super) fn prune(
             }
             // A widget-named box around a post (its prose in a `post`- or `entry`-named
             // element) is the post's frame: judged inside, not dropped whole.
-            if mass.holds_run(stats, i) || s.noise_name && mass.holds_post(stats, i, root) {
+            if mass.holds_run(stats, i)
+                || !is_frame(s.name) && mass.holds_most(i, root)
+                || s.noise_name && mass.holds_post(stats, i, root)
+            {
                 i += 1;
                 continue;
             }
@@ -182,4 +185,9 @@ fn ends_sentence(s: &Stat<'_>) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '”', '’', '\'', ')', '）'])
         .ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// Whether a tag names the page's frame rather than its content.
+fn is_frame(name: &str) -> bool {
+    matches!(name, "header" | "footer" | "nav" | "aside")
 }
