@@ -46,6 +46,8 @@ const NEGATIVE: &[&str] = &[
     "profile",
     "aboutme",
     "header",
+    "legal",
+    "copyright",
 ];
 
 /// Substrings of a class or id that mark a byline, date or tag line.
@@ -279,6 +281,8 @@ mod tests {
         assert_eq!(lists_in("canvas-wrap"), 0, "no nav inside canvas");
         assert_eq!(lists_in("domains"), 0, "no main inside domains");
         assert_eq!(lists_in("lastUpdated"), META_BIT);
+        assert_eq!(lists_in("LegalLinks"), NEG, "a footer's legal links");
+        assert_eq!(lists_in("site-copyright"), NEG);
     }
 
     #[test]
