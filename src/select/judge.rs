@@ -9,7 +9,7 @@
 
 use super::paragraphs::{Mass, MIN_RUN};
 use super::prune::prune;
-use super::stats::{collect, contains, Stat};
+use super::stats::{collect, contains, Stat, NONE};
 use super::{anchor, hinted, score, semantic};
 use crate::dom::{attr, Dom, NodeRef};
 use crate::explain::{Candidate, Explanation};
@@ -124,10 +124,11 @@ pub(crate) fn content<'a>(
     propose(Strategy::Body, vec![0]);
 
     // A run spread over the whole body tells nothing of where the article is.
-    let reference = if holder.is_some() {
-        mass.run_prose()
-    } else {
-        0
+    // Nor does a run in a box named as furniture (an "about me" sidebar beside a short post
+    // of credits or links): it does not make the post implausible.
+    let reference = match holder {
+        Some(h) if !in_furniture(&stats, h) => mass.run_prose(),
+        _ => 0,
     };
     let body_prose = mass.good[0];
     let doubt = |p: &Proposal| -> Option<String> {
@@ -257,6 +258,18 @@ pub(crate) fn content<'a>(
         names_judged: true,
         explanation,
     }
+}
+
+/// Whether element `i` or an ancestor is named as page furniture (`sidebar`, `aboutme`,
+/// `secondary`) and not as content (`content-sidebar-wrap` names both).
+fn in_furniture(stats: &[Stat<'_>], mut i: usize) -> bool {
+    while i != NONE && i != 0 {
+        if stats[i].names.weight < 0.0 {
+            return true;
+        }
+        i = stats[i].parent;
+    }
+    false
 }
 
 /// Whether `r` is a story of its own: an `<article>` holding an `<h1>` or `<h2>` (a

@@ -155,3 +155,24 @@ fn a_short_notice_beside_a_link_column_is_kept() {
     assert!(text.contains("could not be found"), "{text}\n{why:?}");
     assert!(!text.contains("Route number"), "{text}");
 }
+
+#[test]
+fn an_about_me_sidebar_does_not_make_a_short_post_implausible() {
+    // The post is a list of credits, no prose; the sidebar's "about" box is all prose.
+    let credits: String = [
+        "Design Director: Ann Lee",
+        "Photographer: Bo Ruiz",
+        "Art Director: Cy Moss",
+    ]
+    .iter()
+    .map(|c| format!("<p>{c}</p>"))
+    .collect();
+    let html = format!(
+        "<body><div id='content'><div id='post-7' class='post'><h2>The Daily Edit</h2>{credits}\
+         <p>Photo editors: Dee Ames, Eli Park, Fay Stone, Gus Hale and Hal Imes</p></div></div>\
+         <div id='sidebars'><h3>About:</h3><p>{PARA} {PARA}</p><p>{PARA}</p></div></body>"
+    );
+    let (text, why) = explained(&html);
+    assert!(text.contains("Photographer: Bo Ruiz"), "{text}\n{why:?}");
+    assert!(!text.contains("This paragraph"), "{text}\n{why:?}");
+}
