@@ -169,8 +169,10 @@ fn an_about_me_sidebar_does_not_make_a_short_post_implausible() {
     .collect();
     let html = format!(
         "<body><div id='content'><div id='post-7' class='post'><h2>The Daily Edit</h2>{credits}\
-         <p>Photo editors: Dee Ames, Eli Park, Fay Stone, Gus Hale and Hal Imes</p></div></div>\
-         <div id='sidebars'><h3>About:</h3><p>{PARA} {PARA}</p><p>{PARA}</p></div></body>"
+         <p>Photo editors: Dee Ames, Eli Park, Fay Stone, Gus Hale and Hal Imes</p></div>\
+         <ul><li><a href='/1'>Older posts</a></li><li><a href='/2'>Newer posts</a></li>\
+         <li><a href='/3'>Archive by month</a></li></ul></div>\
+         <div id='sidebars'><h3>About:</h3><p>{PARA} {PARA}</p><p>{PARA} {PARA}</p><p>{PARA}</p></div></body>"
     );
     let (text, why) = explained(&html);
     assert!(text.contains("Photographer: Bo Ruiz"), "{text}\n{why:?}");
