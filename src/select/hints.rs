@@ -50,6 +50,23 @@ const NEGATIVE: &[&str] = &[
     "copyright",
 ];
 
+/// Words that mark page furniture only where a name begins with them: `secondary` and
+/// `secondary-content` (a theme's second column), not `text-secondary` or `btn-secondary`
+/// (a colour, a button style).
+const LEADING_NEGATIVE: &[&str] = &["secondary"];
+
+/// Whether a token of a class or id value begins with a [`LEADING_NEGATIVE`] word.
+fn leads_negative(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|token| {
+        LEADING_NEGATIVE.iter().any(|w| {
+            token
+                .as_bytes()
+                .get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    })
+}
+
 /// Substrings of a class or id that mark a byline, date or tag line.
 const META: &[&str] = &[
     "byline", "author", "dateline", "date", "update", "time", "meta", "posted", "pubdate", "tags",
@@ -139,6 +156,9 @@ fn lists_in(value: &str) -> u8 {
 /// Every list's bit.
 const ALL_LISTS: u8 = 0b1_1111;
 
+/// [`NEGATIVE`]'s bit.
+const NEGATIVE_BIT: u8 = 0b10;
+
 /// The lists with a word at the start or the end of `word` ([`lists_in`]).
 fn word_lists(word: &str) -> u8 {
     let mut bits = 0u8;
@@ -213,6 +233,9 @@ impl ValueNames {
                 post |= is_post_word(word);
                 lists == ALL_LISTS && comments && post
             });
+            if leads_negative(value) {
+                lists |= NEGATIVE_BIT;
+            }
         }
         ValueNames {
             lists,
@@ -283,6 +306,16 @@ mod tests {
         assert_eq!(lists_in("lastUpdated"), META_BIT);
         assert_eq!(lists_in("LegalLinks"), NEG, "a footer's legal links");
         assert_eq!(lists_in("site-copyright"), NEG);
+    }
+
+    #[test]
+    fn secondary_names_furniture_only_at_the_start_of_a_name() {
+        let neg = |v: &str| ValueNames::read(v).lists & NEGATIVE_BIT != 0;
+        assert!(neg("secondary"));
+        assert!(neg("secondary-content"));
+        assert!(neg("wrap Secondary"));
+        assert!(!neg("text-secondary"), "a colour");
+        assert!(!neg("btn btn-secondary"), "a button style");
     }
 
     #[test]
