@@ -109,6 +109,10 @@ struct Entered {
 struct Builder<'c> {
     ctx: &'c UrlContext<'c>,
     skip: &'c HashSet<NodeId>,
+    /// Elements from which on the rest of their parent is skipped ([`Selection::cut`]).
+    cut: &'c HashSet<NodeId>,
+    /// The parent whose remaining children are being skipped, after a [`Self::cut`] mark.
+    cut_parent: Option<NodeId>,
     /// The selection has judged class and id names: classify by tag only.
     names_judged: bool,
     keep_images: bool,
@@ -137,6 +141,8 @@ pub(crate) fn build(selection: &Selection<'_>, ctx: &UrlContext<'_>, keep_images
     let mut b = Builder {
         ctx,
         skip: &selection.skip,
+        cut: &selection.cut,
+        cut_parent: None,
         names_judged: selection.names_judged,
         keep_images,
         out: Walked::default(),
@@ -174,6 +180,24 @@ pub(crate) fn build(selection: &Selection<'_>, ctx: &UrlContext<'_>, keep_images
 
 impl Builder<'_> {
     fn enter(&mut self, node: NodeRef<'_>) -> Flow {
+        if let Some(p) = self.cut_parent {
+            if node.parent().is_some_and(|n| n.id() == p) {
+                if tag(node).is_some() {
+                    self.entered.push(Entered::noop());
+                }
+                return Flow::Skip;
+            }
+        }
+        if !self.cut.is_empty() && self.cut.contains(&node.id()) {
+            if let Some(parent) = node.parent() {
+                self.flush();
+                self.cut_parent = Some(parent.id());
+                if tag(node).is_some() {
+                    self.entered.push(Entered::noop());
+                }
+                return Flow::Skip;
+            }
+        }
         if let Some(t) = text(node) {
             if self.images_only_depth == 0 {
                 self.push_text(t);
@@ -259,6 +283,9 @@ impl Builder<'_> {
     fn leave(&mut self, node: NodeRef<'_>) {
         if tag(node).is_none() {
             return;
+        }
+        if self.cut_parent == Some(node.id()) {
+            self.cut_parent = None;
         }
         let Some(e) = self.entered.pop() else {
             return;
@@ -504,6 +531,7 @@ mod tests {
         let selection = Selection {
             roots: vec![dom.find("body").unwrap()],
             skip: HashSet::new(),
+            cut: HashSet::new(),
             names_judged: false,
             explanation: None,
         };

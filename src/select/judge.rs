@@ -23,6 +23,10 @@ pub(crate) struct Selection<'a> {
     pub(crate) roots: Vec<NodeRef<'a>>,
     /// Elements inside the roots that are boilerplate (link lists, bylines, widgets).
     pub(crate) skip: HashSet<ego_tree::NodeId>,
+    /// Elements inside the roots from which on the rest of their parent is boilerplate
+    /// (the mark opening a comment thread that has no wrapper of its own), themselves
+    /// included.
+    pub(crate) cut: HashSet<ego_tree::NodeId>,
     /// Whether `skip` already holds every element dropped for its class or id, so the walk
     /// judges the rest by tag alone.
     pub(crate) names_judged: bool,
@@ -86,6 +90,7 @@ pub(crate) fn content<'a>(
         return Selection {
             roots: vec![body],
             skip: HashSet::new(),
+            cut: HashSet::new(),
             names_judged: false,
             explanation: explain.then(|| Explanation {
                 strategy: "front-matter".into(),
@@ -238,7 +243,7 @@ pub(crate) fn content<'a>(
     if roots == [0] && strategy == Strategy::Body {
         reasons.push("no strategy found an article inside the page".into());
     }
-    let skip = prune(&stats, &mass, &roots, strategy == Strategy::ArticleBody);
+    let (skip, cut) = prune(&stats, &mass, &roots, strategy == Strategy::ArticleBody);
     let explanation = explain.then(|| Explanation {
         strategy: strategy.name().into(),
         candidates: proposals
@@ -255,6 +260,7 @@ pub(crate) fn content<'a>(
     Selection {
         roots: roots.iter().map(|&i| stats[i].node).collect(),
         skip,
+        cut,
         names_judged: true,
         explanation,
     }

@@ -5,7 +5,8 @@ use super::labels;
 use super::paragraphs::Mass;
 use super::slides;
 use super::stats::{Stat, NONE};
-use crate::dom::text_content;
+use crate::clean::{any_name_word, is_comment_word};
+use crate::dom::{attr, text_content};
 use std::collections::HashSet;
 
 /// Containers judged by their link density (paragraph-like elements are kept whole).
@@ -29,8 +30,9 @@ pub(super) fn prune(
     mass: &Mass,
     roots: &[usize],
     hinted: bool,
-) -> HashSet<ego_tree::NodeId> {
+) -> (HashSet<ego_tree::NodeId>, HashSet<ego_tree::NodeId>) {
     let mut skip = HashSet::new();
+    let mut cut = HashSet::new();
     let unshown = slides::unshown(stats);
     for &root in roots {
         let total = stats[root].text.max(1);
@@ -64,6 +66,12 @@ pub(super) fn prune(
                 i = s.end;
                 continue;
             }
+            if opens_thread(stats, i) {
+                cut.insert(s.node.id());
+                // The rest of the parent is not read: on to the parent's next sibling.
+                i = stats.get(s.parent).map_or(stats[root].end, |p| p.end);
+                continue;
+            }
             if let Some(next) = labelled(stats, root, i, &mut skip) {
                 i = next;
                 continue;
@@ -71,7 +79,31 @@ pub(super) fn prune(
             i += 1;
         }
     }
-    skip
+    (skip, cut)
+}
+
+/// Whether element `i` is the mark that opens a comment thread with no wrapper of its
+/// own: an empty anchor or box named for the comments (`<a name="comments">`,
+/// `<a name="commentSection">`, `<div id="comments"></div>`), after at least a short
+/// article's worth of text in its parent. Everything from it to the end of its parent is
+/// the thread.
+fn opens_thread(stats: &[Stat<'_>], i: usize) -> bool {
+    let s = &stats[i];
+    if s.text != 0 || s.end != i + 1 || s.parent == NONE {
+        return false;
+    }
+    let named = s.in_comments && !stats[s.parent].in_comments
+        || s.name == "a" && attr(s.node, "name").is_some_and(|v| any_name_word(v, is_comment_word));
+    if !named {
+        return false;
+    }
+    let mut before = 0;
+    let mut j = s.parent + 1;
+    while j < i {
+        before += stats[j].text;
+        j = stats[j].end;
+    }
+    before >= MIN_LEFT
 }
 
 /// Boilerplate announced by its text: a credit line, a tag line, or a "related" heading
