@@ -253,7 +253,20 @@ fn has_noise_name(value: &str) -> bool {
     static TOKENS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TOKENS));
     static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
     value.split_ascii_whitespace().any(|token| {
-        TOKENS.contains(token) || any_token_word(token, false, &mut |word| WORDS.contains(word))
+        TOKENS.contains(token)
+            || starts_consent(token)
+            || any_token_word(token, false, &mut |word| WORDS.contains(word))
+    })
+}
+
+/// Whether a token begins with a consent-box word run together with another
+/// (`cookiecontent`, `CookieNotice`, `consentBanner`): the words alone are noise words.
+fn starts_consent(token: &str) -> bool {
+    ["cookie", "consent"].iter().any(|w| {
+        token
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
     })
 }
 
@@ -396,6 +409,23 @@ mod tests {
         assert_eq!(
             role_of("<noscript><img src=a></noscript>", "noscript"),
             Role::ImagesOnly
+        );
+    }
+
+    #[test]
+    fn consent_boxes_by_run_together_names() {
+        for name in [
+            "cookiecontent",
+            "CookieNotice",
+            "consentBanner",
+            "cookie-bar",
+        ] {
+            let html = format!("<div class='{name}'>We use cookies.</div>");
+            assert_eq!(role_of(&html, "div"), Role::Noise, "{name}");
+        }
+        assert_eq!(
+            role_of("<div class='mycookiejar'>x</div>", "div"),
+            Role::Content
         );
     }
 
