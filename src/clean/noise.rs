@@ -60,7 +60,6 @@ const NOISE_WORDS: &[&str] = &[
     "sidebar",
     "widget",
     "tougao",
-    "rp",
     "btn",
     "copyright",
     "disclaimer",
@@ -164,22 +163,29 @@ pub(crate) fn is_comment_word(word: &str) -> bool {
     })
 }
 
-/// A search box, login, newsletter or comment form: a `<form>` with a text area or little
-/// text. A form holding a whole page (as ASP.NET writes them) is kept.
+/// A search box, login, newsletter or comment form: a `<form>` with little text, or a
+/// comment form (one with a text area) with its notes and consent lines. A form holding
+/// a whole page (as ASP.NET writes them, text area and all) is kept.
 fn is_small_form(node: NodeRef<'_>) -> bool {
-    let mut text = 0usize;
+    let (mut text, mut comment) = (0usize, false);
     for n in node.descendants() {
         match tag(n) {
-            Some("textarea") => return true,
+            Some("textarea") => comment = true,
             Some(_) => {}
             None => text += crate::dom::text(n).map_or(0, |t| t.trim().chars().count()),
         }
-        if text >= 500 {
+        if text >= COMMENT_FORM {
             return false;
         }
     }
-    true
+    comment || text < SMALL_FORM
 }
+
+/// Characters of text a form without a text area holds at most to be a small form.
+const SMALL_FORM: usize = 500;
+
+/// Characters of text a form with a text area (a comment form) holds at most.
+const COMMENT_FORM: usize = 1000;
 
 /// Whether the element is hidden by its own attributes: `hidden`, `aria-hidden=true`, or
 /// an inline style with `display:none`, `visibility:hidden` or `opacity:0`.
@@ -254,15 +260,17 @@ fn has_noise_name(value: &str) -> bool {
     static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
     value.split_ascii_whitespace().any(|token| {
         TOKENS.contains(token)
-            || starts_consent(token)
+            || starts_noise(token)
             || any_token_word(token, false, &mut |word| WORDS.contains(word))
     })
 }
 
 /// Whether a token begins with a consent-box word run together with another
-/// (`cookiecontent`, `CookieNotice`, `consentBanner`): the words alone are noise words.
-fn starts_consent(token: &str) -> bool {
-    ["cookie", "consent"].iter().any(|w| {
+/// (`cookiecontent`, `CookieNotice`, `consentBanner`: the words alone are noise words) or
+/// with the prefix of a related-posts plugin (`wp_rp_wrap`; `rp` alone is no word of it:
+/// `gmi_rp_recipeSteps` holds a recipe's steps).
+fn starts_noise(token: &str) -> bool {
+    ["cookie", "consent", "wp_rp"].iter().any(|w| {
         token
             .as_bytes()
             .get(..w.len())
@@ -426,6 +434,31 @@ mod tests {
         assert_eq!(
             role_of("<div class='mycookiejar'>x</div>", "div"),
             Role::Content
+        );
+    }
+
+    #[test]
+    fn a_page_wrapping_form_with_a_text_area_is_kept() {
+        let para = "<p>A paragraph of the article, long enough to be read as one of its parts.</p>";
+        let page = format!(
+            "<form id='mainform'><textarea></textarea>{}</form>",
+            para.repeat(20)
+        );
+        assert_eq!(role_of(&page, "form"), Role::Content);
+        let comment =
+            "<form><p>Your email address will not be published.</p><textarea></textarea></form>";
+        assert_eq!(role_of(comment, "form"), Role::Noise);
+    }
+
+    #[test]
+    fn a_related_posts_prefix_is_no_word_of_its_own() {
+        assert_eq!(
+            role_of("<div id='gmi_rp_recipeSteps'>x</div>", "div"),
+            Role::Content
+        );
+        assert_eq!(
+            role_of("<div class='wp_rp_content'>x</div>", "div"),
+            Role::Noise
         );
     }
 
