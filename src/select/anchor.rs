@@ -2,8 +2,10 @@
 //! around it. On a page of stacked articles (an infinite scroll, a "next story" stream)
 //! the article is the one under the page's own headline.
 
+use super::hints::is_inline;
 use super::paragraphs::Mass;
 use super::stats::{Stat, NONE};
+use crate::clean::any_name_word;
 use crate::dom::text_content;
 
 /// Headings longer than this (in bytes) are read no further: no title is that long.
@@ -69,7 +71,18 @@ pub(super) fn lead(stats: &[Stat<'_>], mass: &Mass, heading: usize, first: usize
                 .get(s.parent)
                 .is_some_and(|p| p.images > 0 && 2 * s.text >= p.text);
         let sentence = !captioned && s.own_text >= LEAD && s.own_punct + s.own_stops >= 1;
-        if s.name == "p" && sentence && mass.is_prose(j) {
+        // A standfirst is a paragraph or a box of its own (`div.abstract`), not a list
+        // item or a table cell; a heading only where its class names it the lead
+        // (`h2.article-deck`, `h2.entry-summary`): a plain subheading under the headline
+        // is a deck that some publishers count with the article and others not.
+        let standfirst = if matches!(s.name, "h2" | "h3" | "h4" | "h5" | "h6") {
+            s.own_stops >= 1 && s.class.is_some_and(names_lead)
+        } else {
+            !is_inline(s.name)
+                && !matches!(s.name, "li" | "dd" | "dt" | "td" | "th")
+                && mass.is_prose(j)
+        };
+        if sentence && standfirst {
             out.push(j);
             j = s.end;
         } else {
@@ -77,6 +90,23 @@ pub(super) fn lead(stats: &[Stat<'_>], mass: &Mass, heading: usize, first: usize
         }
     }
     out
+}
+
+/// Whether a class value has a word naming a lead (`article-lead`, `entry-summary`,
+/// `article__deck`, `excerpt`, `teaser`).
+fn names_lead(class: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "lead",
+        "deck",
+        "dek",
+        "excerpt",
+        "summary",
+        "teaser",
+        "abstract",
+        "intro",
+        "standfirst",
+    ];
+    any_name_word(class, |w| WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// Whether a heading's letters state the title: the same, or one holding the other (a

@@ -224,12 +224,15 @@ pub(crate) fn content<'a>(
         }
     }
     // A lead set apart between the headline and the chosen container belongs to it.
-    if let Some((heading, w)) = wrapper {
+    // The headline's article is the lowest box holding both it and the container (the
+    // headline's own wrapper may be a header box holding the lead and no more).
+    if let Some((heading, _)) = wrapper {
         let first = roots[0];
-        if first != 0
-            && roots.iter().all(|&r| contains(&stats, w, r))
-            && stats[heading].end <= first
-        {
+        let mut w = stats[heading].parent;
+        while w != NONE && w != 0 && !roots.iter().all(|&r| contains(&stats, w, r)) {
+            w = stats[w].parent;
+        }
+        if first != 0 && w != NONE && w != 0 && stats[heading].end <= first {
             let lead = anchor::lead(&stats, &mass, heading, first);
             if !lead.is_empty() {
                 reasons.push(format!(

@@ -178,3 +178,24 @@ fn an_about_me_sidebar_does_not_make_a_short_post_implausible() {
     assert!(text.contains("Photographer: Bo Ruiz"), "{text}\n{why:?}");
     assert!(!text.contains("This paragraph"), "{text}\n{why:?}");
 }
+
+#[test]
+fn a_lead_set_apart_from_the_body_is_kept() {
+    let lead = "Frankfurt (dpa) - The council voted on Tuesday, after a long debate that went on into the night, to build the new bridge over the river at last. Work on its foundations starts in the spring, the mayor said.";
+    let deck = "The vote ends a decade of argument over the crossing, and the work on its foundations starts in the spring. The bridge opens to traffic in three years.";
+    for (tag, class, text) in [
+        ("div", "header__abstract", lead),
+        ("h2", "article-deck", deck),
+    ] {
+        let html = format!(
+            "<html><head><title>Council approves the new bridge</title></head><body>\
+             <div class='nav'><a href='/'>Home</a> <a href='/a'>About</a></div>\
+             <article><div class='articleHeader'><h1>Council approves the new bridge</h1>\
+             <{tag} class='{class}'>{text}</{tag}></div>\
+             <div class='article-body'><p>{PARA} {PARA}</p><p>{PARA} {PARA}</p><p>{PARA} {PARA}</p></div>\
+             </article></body></html>"
+        );
+        let (got, why) = explained(&html);
+        assert!(got.starts_with(text), "{tag}: {got}\n{why:?}");
+    }
+}
