@@ -204,6 +204,93 @@ pub(super) fn is_related_heading(text: &str) -> bool {
             .any(|r| t.eq_ignore_ascii_case(r) || lower_eq(t, r))
 }
 
+/// Labels that open a line pointing to another article (`Lesen Sie auch: <a>…</a>`),
+/// compared case-insensitively; a line is one when a separator follows the label.
+const SEE_ALSO: &[&str] = &[
+    "read also",
+    "also read",
+    "read more",
+    "see also",
+    "related",
+    "more on this",
+    "lesen sie auch",
+    "lesen sie hier",
+    "lesen sie mehr",
+    "lesen sie dazu",
+    "auch interessant",
+    "mehr dazu",
+    "mehr zum thema",
+    "siehe auch",
+    "weiterlesen",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "lire également",
+    "puedes ver",
+    "lee también",
+    "lea también",
+    "ver también",
+    "mire",
+    "leia também",
+    "veja também",
+    "leggi anche",
+    "dowiedz się więcej",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "lees ook",
+    "相关阅读",
+    "延伸阅读",
+    "推荐阅读",
+];
+
+/// Whether `text` opens with a "see also" label and a separator (`:`, `»`, `›`, `>`,
+/// `|`, a dash): a pointer to another article.
+pub(super) fn starts_see_also(text: &str) -> bool {
+    let t = text.trim_start();
+    SEE_ALSO.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| lower_eq(head, label))
+            && t.get(label.len()..).is_some_and(|rest| {
+                rest.trim_start_matches([' ', '\u{a0}'])
+                    .starts_with([':', '：', '»', '›', '>', '|', '-', '–', '—'])
+            })
+    })
+}
+
+/// Whether `text` is a date and nothing else (`23.10.2018`, `2021-10-16`, `12.10.2015,
+/// 19:16 Uhr`, `3/4/2022 3:59 PM`): a dateline, not the article.
+pub(super) fn is_bare_date(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return false;
+    }
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let words_ok = letters.is_empty()
+        || ["uhr", "am", "pm", "h", "um"]
+            .iter()
+            .any(|w| letters.eq_ignore_ascii_case(w));
+    // The first three numbers read as a day, month and year in some order (not a phone
+    // number's 317-862-2713).
+    let mut runs = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    let dated = match (runs.next(), runs.next(), runs.next()) {
+        (Some(a), Some(b), Some(c)) => {
+            (a.len() == 4 && b.len() <= 2 && c.len() <= 2)
+                || (a.len() <= 2 && b.len() <= 2 && matches!(c.len(), 2 | 4))
+        }
+        _ => false,
+    };
+    digits >= 6
+        && words_ok
+        && dated
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_alphabetic() || " .-/:,|\u{a0}".contains(c))
+}
+
 /// Whether `text` opens with a tag-line label (`Tags`, `标签：`…).
 pub(super) fn starts_tag_line(text: &str) -> bool {
     let t = text.trim_start();
@@ -360,6 +447,41 @@ fn lower_eq(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn see_also_lines() {
+        assert!(starts_see_also(
+            "Lesen Sie hier: Spielabbruch in der Kreisliga"
+        ));
+        assert!(starts_see_also("À lire aussi » Ballonnements, lourdeurs"));
+        assert!(starts_see_also("PUEDES VER: ¿Qué es la Sunedu?"));
+        assert!(starts_see_also("Mire: El cantante da positivo"));
+        assert!(starts_see_also("Dowiedz się więcej: Kto jak głosował"));
+        assert!(!starts_see_also(
+            "Related research shows that sleep matters."
+        ));
+        assert!(!starts_see_also("Mireille Mathieu sang: it was lovely."));
+    }
+
+    #[test]
+    fn bare_dates() {
+        for date in [
+            "23.10.2018",
+            "2021-10-16",
+            "12.10.2015, 19:16 Uhr",
+            "3/4/2022 3:59 PM",
+        ] {
+            assert!(is_bare_date(date), "{date}");
+        }
+        for not in [
+            "317-862-2713",
+            "1.2.3",
+            "23.10.2018 Berlin",
+            "Version 2.10.2018",
+        ] {
+            assert!(!is_bare_date(not), "{not}");
+        }
+    }
 
     #[test]
     fn labels() {

@@ -119,7 +119,8 @@ fn labelled(
         return None;
     }
     let text = text_content(s.node);
-    if s.link_density() >= 0.4 && labels::starts_tag_line(&text) {
+    if s.link_density() >= 0.4 && (labels::starts_tag_line(&text) || labels::starts_see_also(&text))
+    {
         skip.insert(s.node.id());
         return Some(s.end);
     }
@@ -131,6 +132,7 @@ fn labelled(
         || labels::is_copyright(&text)
         || labels::is_page_stamp(&text)
         || labels::is_ad_label(&text)
+        || labels::is_bare_date(&text)
     {
         skip.insert(s.node.id());
         return Some(s.end);
