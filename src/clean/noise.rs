@@ -261,8 +261,36 @@ fn has_noise_name(value: &str) -> bool {
     value.split_ascii_whitespace().any(|token| {
         TOKENS.contains(token)
             || starts_noise(token)
+            || names_author_box(token)
             || any_token_word(token, false, &mut |word| WORDS.contains(word))
     })
+}
+
+/// Whether a token names an author's box: an author word and a box word in one name
+/// (`TestReport__AuthorBox`, `author-bio`, `about-author`, `saboxplugin-wrap`), not a
+/// byline (`author`, `post-author`), which the content selection reads.
+fn names_author_box(token: &str) -> bool {
+    const BOX: &[&str] = &[
+        "box",
+        "bio",
+        "about",
+        "card",
+        "profile",
+        "desc",
+        "description",
+    ];
+    let (mut author, mut boxed) = (false, false);
+    any_token_word(token, true, &mut |w| {
+        author |= w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("autor");
+        boxed |=
+            BOX.iter().any(|b| w.eq_ignore_ascii_case(b)) || w.eq_ignore_ascii_case("authorbox");
+        false
+    });
+    author && boxed
+        || token.eq_ignore_ascii_case("authorbox")
+        || token
+            .get(..11)
+            .is_some_and(|h| h.eq_ignore_ascii_case("saboxplugin"))
 }
 
 /// Whether a token begins with a consent-box word run together with another
@@ -460,6 +488,23 @@ mod tests {
             role_of("<div class='wp_rp_content'>x</div>", "div"),
             Role::Noise
         );
+    }
+
+    #[test]
+    fn author_boxes_but_not_bylines() {
+        for name in [
+            "TestReport__AuthorBox",
+            "author-bio",
+            "about-author",
+            "saboxplugin-wrap",
+        ] {
+            let html = format!("<div class='{name}'>x</div>");
+            assert_eq!(role_of(&html, "div"), Role::Noise, "{name}");
+        }
+        for name in ["author", "post-author", "byline author-name"] {
+            let html = format!("<div class='{name}'>x</div>");
+            assert_eq!(role_of(&html, "div"), Role::Content, "{name}");
+        }
     }
 
     #[test]
