@@ -36,6 +36,7 @@ pub(super) fn prune(
     let unshown = slides::unshown(stats);
     for &root in roots {
         let total = stats[root].text.max(1);
+        let mut list: Option<usize> = None;
         let mut i = root + 1;
         while i < stats[root].end {
             let s = &stats[i];
@@ -58,6 +59,17 @@ pub(super) fn prune(
                 || !is_frame(s.name) && mass.holds_most(i, root)
                 || s.noise_name && mass.holds_post(stats, i, root)
             {
+                i += 1;
+                continue;
+            }
+            // An annotated list and its annotated items are content, links and all: judged
+            // inside (their share buttons and bylines still go), not dropped as link lists.
+            if !unstated && annotated_list(stats, i) {
+                list = Some(i);
+                i += 1;
+                continue;
+            }
+            if list.is_some_and(|l| s.parent == l) && s.name == "li" && is_noted(s) {
                 i += 1;
                 continue;
             }
@@ -224,4 +236,37 @@ fn ends_sentence(s: &Stat<'_>) -> bool {
 /// Whether a tag names the page's frame rather than its content.
 fn is_frame(name: &str) -> bool {
     matches!(name, "header" | "footer" | "nav" | "aside")
+}
+
+/// Items of text beside their links an annotated list needs, at least.
+const MIN_ITEMS: usize = 3;
+
+/// Text (weighted length) outside its link an annotated item holds, at least.
+const ITEM_NOTE: u32 = 25;
+
+/// Whether element `i` is a list whose items say something besides their link (a deal
+/// list's `<a>Drive</a> for $161 at Dell (normally $180)`, a round-up's `<a>Story</a> –
+/// why it matters`): content with links, not a link list. Two thirds of its items, and
+/// [`MIN_ITEMS`] or more, hold [`ITEM_NOTE`] of their own text besides their links.
+fn annotated_list(stats: &[Stat<'_>], i: usize) -> bool {
+    let s = &stats[i];
+    if !matches!(s.name, "ul" | "ol") || s.names.negative || s.noise_name {
+        return false;
+    }
+    let (mut items, mut noted) = (0usize, 0usize);
+    let mut j = i + 1;
+    while j < s.end {
+        let c = &stats[j];
+        if c.name == "li" {
+            items += 1;
+            noted += usize::from(is_noted(c));
+        }
+        j = c.end;
+    }
+    noted >= MIN_ITEMS && 3 * noted >= 2 * items
+}
+
+/// Whether a list item holds a link and [`ITEM_NOTE`] of text besides it.
+fn is_noted(s: &Stat<'_>) -> bool {
+    s.links > 0 && s.text.saturating_sub(s.links) >= ITEM_NOTE
 }
