@@ -186,6 +186,31 @@ pub(crate) fn content<'a>(
         ));
     }
 
+    // A part of the article: the container holding the page's run of prose around the
+    // chosen one holds much more of it (the body split into blocks between ads).
+    if let Some(h) = holder {
+        let p = &proposals[chosen];
+        if matches!(p.strategy, Strategy::Score | Strategy::Markup)
+            && !in_furniture(&stats, h)
+            && p.roots.iter().all(|&r| r != h && contains(&stats, h, r))
+            && 2 * mass.good[h] >= 3 * p.prose
+        {
+            if let Some(i) = proposals
+                .iter()
+                .position(|q| q.strategy == Strategy::Paragraphs)
+            {
+                reasons.push(format!(
+                    "{} holds {} of the prose, {} around it {}: widened",
+                    p.strategy.name(),
+                    p.prose,
+                    describe(&stats[h]),
+                    mass.good[h]
+                ));
+                chosen = i;
+            }
+        }
+    }
+
     // Stacked articles: the page's own is the one under its headline.
     let mut roots = proposals[chosen].roots.clone();
     let mut strategy = proposals[chosen].strategy;
