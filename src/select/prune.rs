@@ -4,7 +4,7 @@ use super::hints::is_inline;
 use super::labels;
 use super::paragraphs::Mass;
 use super::slides;
-use super::stats::{Stat, NONE};
+use super::stats::{contains, Stat, NONE};
 use crate::clean::{any_name_word, is_comment_word};
 use crate::dom::{attr, text_content};
 use std::collections::HashSet;
@@ -33,6 +33,8 @@ pub(super) fn prune(
 ) -> (HashSet<ego_tree::NodeId>, HashSet<ego_tree::NodeId>) {
     let mut skip = HashSet::new();
     let mut cut = HashSet::new();
+    let cards = Cards::read(stats);
+    let holder = mass.run_holder(stats);
     let unshown = slides::unshown(stats);
     for &root in roots {
         let total = stats[root].text.max(1);
@@ -73,7 +75,9 @@ pub(super) fn prune(
                 i += 1;
                 continue;
             }
-            if unstated || (!stated && is_boilerplate(s, total)) {
+            if unstated
+                || (!stated && (is_boilerplate(s, total) || cards.is_teaser(stats, i, holder)))
+            {
                 skip.insert(s.node.id());
                 i = s.end;
                 continue;
@@ -269,4 +273,73 @@ fn annotated_list(stats: &[Stat<'_>], i: usize) -> bool {
 /// Whether a list item holds a link and [`ITEM_NOTE`] of text besides it.
 fn is_noted(s: &Stat<'_>) -> bool {
     s.links > 0 && s.text.saturating_sub(s.links) >= ITEM_NOTE
+}
+
+/// Text (weighted length) a teaser card holds at most: a headline, a line or two, a byline.
+const CARD_TEXT: u32 = 600;
+
+/// Teaser cards a box must hold to be a stream of them.
+const MIN_CARDS: u32 = 3;
+
+/// The teaser cards of a page: boxes of a linked headline and a line or two about the
+/// story it links to, stacked in a "more stories" stream.
+struct Cards {
+    /// Whether the element holds a linked headline (an `h2`–`h4` that is all link, to
+    /// another page).
+    headline: Vec<bool>,
+    /// How many children of the element are cards.
+    count: Vec<u32>,
+}
+
+impl Cards {
+    fn read(stats: &[Stat<'_>]) -> Cards {
+        let mut headline = vec![false; stats.len()];
+        for (i, s) in stats.iter().enumerate() {
+            if matches!(s.name, "h2" | "h3" | "h4")
+                && s.text >= 10
+                && s.links * 10 >= s.text * 8
+                && links_away(s)
+            {
+                headline[i] = true;
+            }
+        }
+        for i in (1..stats.len()).rev() {
+            let p = stats[i].parent;
+            if headline[i] && p != NONE {
+                headline[p] = true;
+            }
+        }
+        let mut count = vec![0u32; stats.len()];
+        for (i, s) in stats.iter().enumerate() {
+            if s.parent != NONE && is_card(s, headline[i]) {
+                count[s.parent] += 1;
+            }
+        }
+        Cards { headline, count }
+    }
+
+    /// Whether element `i` is a card of a stream: [`MIN_CARDS`] or more of its siblings
+    /// (itself included) are cards, and the page's run of prose (`holder`) lies outside
+    /// the stream (cards inside the article's own run are its items: a digest's stories).
+    fn is_teaser(&self, stats: &[Stat<'_>], i: usize, holder: Option<usize>) -> bool {
+        let s = &stats[i];
+        s.parent != NONE
+            && is_card(s, self.headline[i])
+            && self.count[s.parent] >= MIN_CARDS
+            && holder.is_some_and(|h| !contains(stats, h, i) && !contains(stats, s.parent, h))
+    }
+}
+
+/// Whether an element holding a linked headline (`headline`) is small enough to be a card.
+fn is_card(s: &Stat<'_>, headline: bool) -> bool {
+    headline && s.text <= CARD_TEXT && !matches!(s.name, "h2" | "h3" | "h4")
+}
+
+/// Whether a heading's links lead to another page (not `#section` anchors of its own).
+fn links_away(s: &Stat<'_>) -> bool {
+    s.node.descendants().any(|n| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| !h.starts_with('#')))
+    })
 }
