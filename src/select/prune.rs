@@ -343,3 +343,69 @@ fn links_away(s: &Stat<'_>) -> bool {
             .is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| !h.starts_with('#')))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse, tag};
+
+    const PARA: &str = "A paragraph of the story, long enough to count as prose, with commas, \
+                        clauses, and a full stop at the end of it. It goes on for a while.";
+
+    /// The texts left under the element `root_tag` after pruning.
+    fn kept(html: &str, root_tag: &str) -> String {
+        let dom = parse(html);
+        let body = dom.find("body").unwrap();
+        let stats = super::super::stats::collect(body, None);
+        let mass = Mass::read(&stats);
+        let root = stats.iter().position(|s| s.name == root_tag).unwrap();
+        let (skip, _) = prune(&stats, &mass, &[root], false);
+        let mut out = String::new();
+        let mut walk = vec![stats[root].node];
+        while let Some(n) = walk.pop() {
+            if skip.contains(&n.id()) {
+                continue;
+            }
+            if tag(n).is_none() {
+                out.extend(crate::dom::text(n));
+            }
+            walk.extend(n.children().rev());
+        }
+        out
+    }
+
+    #[test]
+    fn a_stream_of_teaser_cards_beside_the_article_goes() {
+        let card = |i: usize| {
+            format!(
+                "<div class='card'><a href='/topic/{i}'>Topic {i}</a>\
+                 <h3><a href='/story/{i}'>Another story number {i} here</a></h3>\
+                 <div><a href='/author/{i}'>Writer Name {i}</a></div><div>2 hours ago</div>\
+                 <p>A line about story {i}, said in a sentence or two, as teasers do.</p></div>"
+            )
+        };
+        let cards: String = (0..4).map(card).collect();
+        let html = format!(
+            "<body><main><div class='entry'><h1>The story</h1><p>{PARA} {PARA}</p>\
+             <p>{PARA} {PARA}</p><p>{PARA}</p></div><div class='stream'>{cards}</div></main></body>"
+        );
+        let text = kept(&html, "main");
+        assert!(text.contains("A paragraph of the story"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+        assert!(!text.contains("A line about story"), "{text}");
+    }
+
+    #[test]
+    fn cards_inside_the_article_are_its_items() {
+        let item = |i: usize| {
+            format!(
+                "<div class='item'><h3><a href='/place/{i}'>Place number {i} to visit</a></h3>\
+                 <p>{PARA} Item {i}.</p></div>"
+            )
+        };
+        let items: String = (0..4).map(item).collect();
+        let html = format!("<body><main><h1>Places</h1>{items}</main></body>");
+        let text = kept(&html, "main");
+        assert!(text.contains("Place number 3"), "{text}");
+    }
+}
