@@ -146,6 +146,21 @@ const AD_LABELS: &[&str] = &[
     "廣告",
 ];
 
+/// Whether `text` opens with an ad label and goes on (`广告英国的大学排名全知晓`,
+/// `ANZEIGE - Heute mal ausgehen?`, `*Werbung. Dieser Beitrag…`): a sponsored line. A
+/// Latin label must end at a separator or a space (`Werbungskosten` is a word).
+pub(super) fn starts_ad_label(text: &str) -> bool {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['*', '[', '(', '-', '–', ' ']);
+    AD_LABELS.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| lower_eq(head, label))
+            && t.get(label.len()..)
+                .is_some_and(|rest| !label.is_ascii() || !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// Whether `text` is only an ad slot's label (`Advertisement`, `- Anzeige -`).
 pub(super) fn is_ad_label(text: &str) -> bool {
     let t = bare(text.trim().trim_matches(|c: char| {
@@ -482,6 +497,17 @@ mod tests {
             "Related research shows that sleep matters."
         ));
         assert!(!starts_see_also("Mireille Mathieu sang: it was lovely."));
+    }
+
+    #[test]
+    fn sponsored_lines() {
+        assert!(starts_ad_label("广告英国的大学排名全知晓。"));
+        assert!(starts_ad_label("ANZEIGE - Heute mal ausgehen?"));
+        assert!(starts_ad_label("*Werbung. Dieser Beitrag enthält Werbung."));
+        assert!(!starts_ad_label("Werbungskosten absetzen: so geht es"));
+        assert!(!starts_ad_label(
+            "Advertisements were everywhere in the town."
+        ));
     }
 
     #[test]

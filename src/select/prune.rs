@@ -135,7 +135,10 @@ fn labelled(
         return None;
     }
     let text = text_content(s.node);
-    if s.link_density() >= 0.4 && (labels::starts_tag_line(&text) || labels::starts_see_also(&text))
+    if s.link_density() >= 0.4
+        && (labels::starts_tag_line(&text)
+            || labels::starts_see_also(&text)
+            || labels::starts_ad_label(&text))
     {
         skip.insert(s.node.id());
         return Some(s.end);
@@ -219,7 +222,9 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.names.negative && s.score < 20.0 && !s.carries_prose {
         return true;
     }
-    if s.text == 0 {
+    // A span holding no elements is a word or phrase, link or not (a dictionary link's
+    // `<a><span>word</span></a>` inside a sentence): never a link list.
+    if s.text == 0 || s.name == "span" && s.children == 0 {
         return false;
     }
     // Items that carry a sentence of their own besides their link (a news round-up's
@@ -393,6 +398,16 @@ mod tests {
         assert!(text.contains("A paragraph of the story"), "{text}");
         assert!(!text.contains("Another story"), "{text}");
         assert!(!text.contains("A line about story"), "{text}");
+    }
+
+    #[test]
+    fn a_linked_word_in_a_sentence_stays() {
+        let html = format!(
+            "<body><div><p>{PARA} The <a href='javascript:void(0)' class='dic'><span>law</span></a> \
+             changed, <a href='#w'><span>parents</span></a> said.</p><p>{PARA} {PARA}</p></div></body>"
+        );
+        let text = kept(&html, "div");
+        assert!(text.contains("The law changed, parents said."), "{text}");
     }
 
     #[test]
