@@ -193,7 +193,8 @@ pub(crate) fn content<'a>(
         if matches!(p.strategy, Strategy::Score | Strategy::Markup)
             && !in_furniture(&stats, h)
             && p.roots.iter().all(|&r| r != h && contains(&stats, h, r))
-            && 2 * mass.good[h] >= 3 * p.prose
+            && (2 * mass.good[h] >= 3 * p.prose
+                || p.roots.len() > 1 && p.roots.iter().all(|&r| stats[r].parent == h))
         {
             if let Some(i) = proposals
                 .iter()
