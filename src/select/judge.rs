@@ -194,7 +194,10 @@ pub(crate) fn content<'a>(
             && !in_furniture(&stats, h)
             && p.roots.iter().all(|&r| r != h && contains(&stats, h, r))
             && (2 * mass.good[h] >= 3 * p.prose
-                || p.roots.len() > 1 && p.roots.iter().all(|&r| stats[r].parent == h))
+                || p.roots.len() > 1
+                    && p.roots
+                        .iter()
+                        .all(|&r| stats[r].parent == h && !is_story(&stats, r)))
         {
             if let Some(i) = proposals
                 .iter()
