@@ -18,6 +18,9 @@ const CONTAINERS: &[&str] = &[
 /// Text (weighted length) a "related" box must leave in the root to be dropped.
 const MIN_LEFT: u32 = 150;
 
+/// Text (weighted length) under which a paragraph that is all link is a related link.
+const LINK_PARAGRAPH: u32 = 150;
+
 /// Elements with at most this much text (weighted length) are read for labels.
 const LABEL_TEXT: u32 = 120;
 
@@ -215,6 +218,11 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     if s.names.meta && s.text < 200 && s.punct < 4 {
         return true;
     }
+    // A paragraph that is one link and no sentence (`<p><a>Another story</a></p>`) points
+    // to another page: a related link set among the article's paragraphs.
+    if s.name == "p" && s.text < LINK_PARAGRAPH && s.links * 10 >= s.text * 9 && !ends_sentence(s) {
+        return true;
+    }
     if !CONTAINERS.contains(&s.name) {
         return false;
     }
@@ -408,6 +416,18 @@ mod tests {
         );
         let text = kept(&html, "div");
         assert!(text.contains("The law changed, parents said."), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_that_is_one_link_goes_a_linked_sentence_stays() {
+        let html = format!(
+            "<body><div><p>{PARA} {PARA}</p><p>{PARA} {PARA}</p>\
+             <p><a href='/other'>Team names its squad for next season</a></p>\
+             <p><a href='/report'>Read the full report on the council's site.</a></p></div></body>"
+        );
+        let text = kept(&html, "div");
+        assert!(!text.contains("names its squad"), "{text}");
+        assert!(text.contains("Read the full report"), "{text}");
     }
 
     #[test]
