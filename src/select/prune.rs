@@ -220,7 +220,13 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     }
     // A paragraph that is one link and no sentence (`<p><a>Another story</a></p>`) points
     // to another page: a related link set among the article's paragraphs.
-    if s.name == "p" && s.text < LINK_PARAGRAPH && s.links * 10 >= s.text * 9 && !ends_sentence(s) {
+    if s.name == "p"
+        && s.text > 0
+        && s.images == 0
+        && s.text < LINK_PARAGRAPH
+        && s.links * 10 >= s.text * 9
+        && !ends_sentence(s)
+    {
         return true;
     }
     if !CONTAINERS.contains(&s.name) {
