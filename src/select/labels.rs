@@ -76,6 +76,27 @@ const RELATED: &[&str] = &[
     "最新文章",
     "热门阅读",
     "熱門閱讀",
+    // So do the links to the next and previous posts, and the newest ones.
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
+    "nächster artikel",
+    "vorheriger artikel",
+    "vorschau auf den nächsten artikel",
+    "article suivant",
+    "article précédent",
+    "artículo siguiente",
+    "artículo anterior",
+    "neueste artikel",
+    "neueste beiträge",
+    "aktuelle artikel",
+    "latest articles",
+    "latest posts",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "most read",
+    "most popular",
     // So do the author's box and a press release's contacts.
     "about the author",
     "about the authors",
@@ -327,6 +348,29 @@ pub(super) fn is_bare_date(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_alphabetic() || " .-/:,|\u{a0}".contains(c))
 }
 
+/// A site's own interface lines, compared case-insensitively after trailing punctuation:
+/// what a logged-out reader, a rating widget or a list view says, not the article.
+const UI_LINES: &[&str] = &[
+    "zurück zur listenansicht",
+    "zurück zur übersicht",
+    "back to overview",
+    "back to list",
+    "back to top",
+    "nach oben",
+    "sie sind aktuell nicht eingeloggt",
+    "sie sind nicht eingeloggt",
+    "hier können sie den artikel bewerten",
+    "artikel bewerten",
+    "rate this article",
+    "you are not logged in",
+];
+
+/// Whether `text` is one of [`UI_LINES`].
+pub(super) fn is_ui_line(text: &str) -> bool {
+    let t = bare(text);
+    t.chars().count() <= 60 && UI_LINES.iter().any(|l| lower_eq(t, l))
+}
+
 /// Whether `text` opens with a tag-line label (`Tags`, `标签：`…).
 pub(super) fn starts_tag_line(text: &str) -> bool {
     let t = text.trim_start();
@@ -497,6 +541,18 @@ mod tests {
             "Related research shows that sleep matters."
         ));
         assert!(!starts_see_also("Mireille Mathieu sang: it was lovely."));
+    }
+
+    #[test]
+    fn interface_lines_and_next_post_headings() {
+        assert!(is_ui_line("zurück zur Listenansicht"));
+        assert!(is_ui_line("Sie sind aktuell nicht eingeloggt."));
+        assert!(!is_ui_line(
+            "Sie sind aktuell nicht eingeloggt, sagte er, und ging."
+        ));
+        assert!(is_related_heading("Nächster Artikel"));
+        assert!(is_related_heading("Neueste Artikel:"));
+        assert!(!is_related_heading("Weitere US-Zellprojekte im Aufbau"));
     }
 
     #[test]

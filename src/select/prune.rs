@@ -155,6 +155,7 @@ fn labelled(
         || labels::is_page_stamp(&text)
         || labels::is_ad_label(&text)
         || labels::is_bare_date(&text)
+        || labels::is_ui_line(&text)
     {
         skip.insert(s.node.id());
         return Some(s.end);
