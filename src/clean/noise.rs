@@ -55,6 +55,7 @@ const NOISE_WORDS: &[&str] = &[
     "cookies",
     "consent",
     "popup",
+    "layer",
     "modal",
     "toolbar",
     "sidebar",
@@ -487,6 +488,18 @@ mod tests {
         assert_eq!(
             role_of("<div class='wp_rp_content'>x</div>", "div"),
             Role::Noise
+        );
+    }
+
+    #[test]
+    fn popup_layers_are_widgets() {
+        for name in ["view_layer", "login-layer", "layer_popup"] {
+            let html = format!("<div class='{name}'>x</div>");
+            assert_eq!(role_of(&html, "div"), Role::Noise, "{name}");
+        }
+        assert_eq!(
+            role_of("<div class='overlay-text'>x</div>", "div"),
+            Role::Content
         );
     }
 
