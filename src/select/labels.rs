@@ -165,6 +165,22 @@ const AD_LABELS: &[&str] = &[
     "advertentie",
     "广告",
     "廣告",
+    // What a publisher prints above an ad in the middle of the story.
+    "story continues below",
+    "article continues below",
+    "story continues below advertisement",
+    "continue reading below",
+    "continue reading the main story",
+    "advertisement - scroll to continue",
+    "weiterlesen nach der anzeige",
+    "artikel wird unter der anzeige fortgesetzt",
+    "la suite après cette publicité",
+    "la suite après la publicité",
+    "el artículo continúa debajo",
+    "içeriğin devamı aşağıda",
+    // `İ` lower-cases to `i` and a combining dot.
+    "i\u{307}çeriğin devamı aşağıda",
+    "reklamdan sonra devam ediyor",
 ];
 
 /// Whether `text` opens with an ad label and goes on (`广告英国的大学排名全知晓`,
@@ -187,7 +203,7 @@ pub(super) fn is_ad_label(text: &str) -> bool {
     let t = bare(text.trim().trim_matches(|c: char| {
         matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '*') || c.is_whitespace()
     }));
-    t.chars().count() <= 20
+    t.chars().count() <= 40
         && AD_LABELS
             .iter()
             .any(|l| t.eq_ignore_ascii_case(l) || t.to_lowercase() == *l)
@@ -553,6 +569,14 @@ mod tests {
         assert!(is_related_heading("Nächster Artikel"));
         assert!(is_related_heading("Neueste Artikel:"));
         assert!(!is_related_heading("Weitere US-Zellprojekte im Aufbau"));
+    }
+
+    #[test]
+    fn ads_announced_mid_story() {
+        assert!(is_ad_label("Story continues below advertisement"));
+        assert!(is_ad_label("İçeriğin Devamı Aşağıda"));
+        assert!(is_ad_label("- Anzeige -"));
+        assert!(!is_ad_label("The story continues below the bridge."));
     }
 
     #[test]
