@@ -3,6 +3,16 @@
 
 use std::sync::LazyLock;
 
+/// Whether `text` begins with any of `prefixes`, ASCII case ignored (`CookieNotice`
+/// begins with `cookie`).
+pub(crate) fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        text.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
+}
+
 /// A word list bucketed by length.
 pub(crate) struct WordSet {
     by_len: Vec<Vec<&'static str>>,

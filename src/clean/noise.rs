@@ -1,7 +1,7 @@
 //! Noise: scripts, styles, widgets, forms, hidden elements, share/related/tip boxes.
 
 use crate::dom::{attr, attrs, tag, Attrs, NodeRef};
-use crate::wordset::{LazyWords, WordSet};
+use crate::wordset::{starts_with_any, LazyWords, WordSet};
 
 /// What an element is to the block walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,11 +157,7 @@ pub(crate) fn names_widget(value: &str) -> bool {
 /// (`comments`, `CommentList`, `disqus_thread`): prose by nature, so the share of the
 /// page's prose such an element holds says nothing about whether it is the article.
 pub(crate) fn is_comment_word(word: &str) -> bool {
-    let w = word.as_bytes();
-    ["comment", "disqus"].iter().any(|p| {
-        w.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-    })
+    starts_with_any(word, &["comment", "disqus"])
 }
 
 /// A search box, login, newsletter or comment form: a `<form>` with little text, or a
@@ -289,9 +285,7 @@ fn names_author_box(token: &str) -> bool {
     });
     author && boxed
         || token.eq_ignore_ascii_case("authorbox")
-        || token
-            .get(..11)
-            .is_some_and(|h| h.eq_ignore_ascii_case("saboxplugin"))
+        || starts_with_any(token, &["saboxplugin"])
 }
 
 /// Whether a token begins with a consent-box word run together with another
@@ -299,12 +293,7 @@ fn names_author_box(token: &str) -> bool {
 /// with the prefix of a related-posts plugin (`wp_rp_wrap`; `rp` alone is no word of it:
 /// `gmi_rp_recipeSteps` holds a recipe's steps).
 fn starts_noise(token: &str) -> bool {
-    ["cookie", "consent", "wp_rp"].iter().any(|w| {
-        token
-            .as_bytes()
-            .get(..w.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    starts_with_any(token, &["cookie", "consent", "wp_rp"])
 }
 
 /// Words that open the part of a compound name about the element's neighbours, not the

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::clean::{any_name_word, is_comment_word, names_widget};
+use crate::wordset::starts_with_any;
 
 /// Substrings of a class or id that mark the article's container.
 const POSITIVE: &[&str] = &[
@@ -57,14 +58,9 @@ const LEADING_NEGATIVE: &[&str] = &["secondary"];
 
 /// Whether a token of a class or id value begins with a [`LEADING_NEGATIVE`] word.
 fn leads_negative(value: &str) -> bool {
-    value.split_ascii_whitespace().any(|token| {
-        LEADING_NEGATIVE.iter().any(|w| {
-            token
-                .as_bytes()
-                .get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
-        })
-    })
+    value
+        .split_ascii_whitespace()
+        .any(|token| starts_with_any(token, LEADING_NEGATIVE))
 }
 
 /// Substrings of a class or id that mark a byline, date or tag line.
