@@ -4,9 +4,9 @@
 //! character at a time, and in comments. This pass follows the tokenizer's own states over
 //! the bytes (text, tags, comments, raw text) and leaves out what the [prune filter]
 //! (super::prune) would drop from the tree anyway: comments, the text of `<script>` (not
-//! JSON-LD) and `<style>`, attributes no stage reads (not on formatting elements, whose
-//! attributes the tree builder compares) and the attributes of end tags (ignored by the
-//! tree builder). Tags with more than `max` attributes lose the extra ones, as in
+//! JSON-LD) and `<style>`, attributes no stage reads (not on formatting elements other than
+//! `<a>`, whose attributes the tree builder compares) and the attributes of end tags
+//! (ignored by the tree builder). Tags with more than `max` attributes lose the extra ones, as in
 //! [`super::attrs`]. Source indentation (whitespace between two tags that holds a line
 //! break, outside `<pre>` and `<listing>`) becomes one `\n`, which the block walk reads the
 //! same: html5ever splits text at line breaks, so this saves tokens, not just bytes.
@@ -25,7 +25,7 @@
 
 use memchr::memmem;
 
-use super::prune::{is_formatting_bytes, keeps_bytes};
+use super::prune::{compares_attributes, keeps_bytes};
 use crate::wordset::{LazyWords, WordSet};
 
 /// The reduced page.
@@ -632,11 +632,12 @@ pub(super) fn reduce(text: &str, max: usize) -> Reduced {
                     pre_depth += 1;
                 }
                 out.extend_from_slice(&b[copied..name_end]);
-                let all = is_formatting_bytes(name);
+                let all = compares_attributes(name);
                 let mut n = 0;
                 let mut at = name_end;
                 for a in &attrs {
-                    // Kept: read by a stage, or on a formatting element, or after a `/`
+                    // Kept: read by a stage, or on an element whose attributes the tree
+                    // builder compares (formatting ones but `<a>`), or after a `/`
                     // (dropping it could make the tag self-closing); at most `max`.
                     let keep = !a.rest
                         && (all || b[a.start - 1] == b'/' || keeps_bytes(&b[a.start..a.name_end]));
