@@ -1,6 +1,9 @@
 //! Short texts that announce boilerplate whatever the markup: a "related reading" heading,
 //! a tag line, an editor's credit line.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Headings that open a list of other articles (compared case-insensitively, after
 /// trailing punctuation and ellipses are removed). Words that may also head a section of
 /// an article (`Related`, `Recommended`, `Trending`) or label a button (`Read more`) are
@@ -203,10 +206,9 @@ pub(super) fn is_ad_label(text: &str) -> bool {
     let t = bare(text.trim().trim_matches(|c: char| {
         matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | '*') || c.is_whitespace()
     }));
-    t.chars().count() <= 40
-        && AD_LABELS
-            .iter()
-            .any(|l| t.eq_ignore_ascii_case(l) || t.to_lowercase() == *l)
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| AD_LABELS.iter().copied().collect());
+    t.chars().count() <= 40 && SET.contains(t.to_lowercase().as_str())
 }
 
 /// Words that open a tag line (`Tags: a, b, c`).
@@ -270,11 +272,10 @@ fn bare(text: &str) -> &str {
 
 /// Whether `text` is a heading that opens a list of other articles.
 pub(super) fn is_related_heading(text: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| RELATED.iter().copied().collect());
     let t = bare(text);
-    t.len() <= 60
-        && RELATED
-            .iter()
-            .any(|r| t.eq_ignore_ascii_case(r) || lower_eq(t, r))
+    t.len() <= 60 && SET.contains(t.to_lowercase().as_str())
 }
 
 /// Labels that open a line pointing to another article (`Lesen Sie auch: <a>…</a>`),
