@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::clean::{any_name_word, is_comment_word, names_widget};
+#[cfg(test)]
+use crate::clean::any_name_word;
+use crate::clean::{is_comment_word, read_value};
 use crate::wordset::starts_with_any;
 
 /// Substrings of a class or id that mark the article's container.
@@ -150,6 +152,7 @@ fn lists_in(value: &str) -> u8 {
 }
 
 /// Every list's bit.
+#[cfg(test)]
 const ALL_LISTS: u8 = 0b1_1111;
 
 /// [`NEGATIVE`]'s bit.
@@ -198,7 +201,7 @@ pub(super) struct Names {
 pub(super) struct ValueNames {
     /// [`lists_in`] bits, for a value read as a name (present, shorter than 300 bytes).
     lists: u8,
-    /// The value names a widget ([`crate::clean::names_widget`]).
+    /// The value names a widget ([`crate::clean::read_value`]).
     pub(super) widget: bool,
     /// A word of the value names readers' comments ([`crate::clean::is_comment_word`]).
     pub(super) comments: bool,
@@ -221,21 +224,22 @@ impl ValueNames {
         // Longer values are generated data, not names. The word lists, the comment
         // names ([`crate::clean::is_comment_word`]) and the post names read the same
         // words: one split serves all, going on until none can change.
+        // The widget names ([`read_value`]) read every value, and share its split.
         let (mut lists, mut comments, mut post) = (0u8, false, false);
-        if value.len() < 300 {
-            any_name_word(value, |word| {
+        let short = value.len() < 300;
+        let widget = read_value(value, |word| {
+            if short {
                 lists |= word_lists(word);
                 comments |= is_comment_word(word);
                 post |= is_post_word(word);
-                lists == ALL_LISTS && comments && post
-            });
-            if leads_negative(value) {
-                lists |= NEGATIVE_BIT;
             }
+        });
+        if short && leads_negative(value) {
+            lists |= NEGATIVE_BIT;
         }
         ValueNames {
             lists,
-            widget: names_widget(value),
+            widget,
             comments,
             post,
         }
