@@ -10,7 +10,7 @@ pub(crate) use images::{
     image_of, RawImage, UrlContext, DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS,
 };
 pub(crate) use noise::{
-    any_name_word, classify, classify_by_tag, classify_tag, is_comment_word, names_widget,
-    never_by_class, Role,
+    any_name_word, classify, classify_by_tag, classify_tag, is_comment_word, never_by_class,
+    read_value, Role,
 };
 pub(crate) use reveal::reveal;

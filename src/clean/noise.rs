@@ -252,40 +252,94 @@ fn style_hides(a: &Attrs<'_>) -> Hides {
 
 /// True when a class/id value names a widget.
 fn has_noise_name(value: &str) -> bool {
+    read_value(value, |_| {})
+}
+
+/// Reads a class or id value in one pass: calls `word` with each of its name words (every
+/// word [`any_name_word`] would offer, `hidden` included where a token hides its element)
+/// and returns whether the value names a widget ([`names_widget`]). The widget words, the
+/// author-box words and the name words share one split of each token.
+pub(crate) fn read_value(value: &str, mut word: impl FnMut(&str)) -> bool {
+    let mut widget = false;
+    for token in value.split_ascii_whitespace() {
+        widget |= read_token(token, &mut word);
+    }
+    widget
+}
+
+/// Words that name an author's box together with an author word ([`read_token`]).
+const BOX_WORDS: &[&str] = &[
+    "box",
+    "bio",
+    "about",
+    "card",
+    "profile",
+    "desc",
+    "description",
+    "authorbox",
+];
+
+/// [`read_value`] for one whitespace-separated token.
+///
+/// A widget token is a [`NOISE_TOKENS`] token, one that [`starts_noise`], an author's box
+/// (an author word and a box word in one name: `TestReport__AuthorBox`, `author-bio`,
+/// `about-author`, `saboxplugin-wrap`; not a byline, `author` or `post-author`, which the
+/// content selection reads), or one with a [`NOISE_WORDS`] word where words are split at
+/// `-` and `_` only. The name words are those of [`any_name_word`]; the author and box
+/// words are read among them.
+fn read_token(token: &str, word: &mut impl FnMut(&str)) -> bool {
     // Case-insensitive lookups in the lower-case lists: no allocation per element.
     static TOKENS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TOKENS));
     static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
-    value.split_ascii_whitespace().any(|token| {
-        TOKENS.contains(token)
-            || starts_noise(token)
-            || names_author_box(token)
-            || any_token_word(token, false, &mut |word| WORDS.contains(word))
-    })
-}
-
-/// Whether a token names an author's box: an author word and a box word in one name
-/// (`TestReport__AuthorBox`, `author-bio`, `about-author`, `saboxplugin-wrap`), not a
-/// byline (`author`, `post-author`), which the content selection reads.
-fn names_author_box(token: &str) -> bool {
-    const BOX: &[&str] = &[
-        "box",
-        "bio",
-        "about",
-        "card",
-        "profile",
-        "desc",
-        "description",
-    ];
-    let (mut author, mut boxed) = (false, false);
-    any_token_word(token, true, &mut |w| {
-        author |= w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("autor");
-        boxed |=
-            BOX.iter().any(|b| w.eq_ignore_ascii_case(b)) || w.eq_ignore_ascii_case("authorbox");
-        false
-    });
-    author && boxed
+    static BOXES: LazyWords = LazyWords::new(|| WordSet::new(BOX_WORDS));
+    static RELATIONS: LazyWords = LazyWords::new(|| WordSet::new(RELATION_WORDS));
+    let mut widget = TOKENS.contains(token)
+        || starts_noise(token)
         || token.eq_ignore_ascii_case("authorbox")
-        || starts_with_any(token, &["saboxplugin"])
+        || starts_with_any(token, &["saboxplugin"]);
+    let (mut author, mut boxed) = (false, false);
+    // A relation word ends the name words of the token; the widget words (split at `-`
+    // and `_` only) meet their own relation words.
+    let (mut part_related, mut word_related) = (false, false);
+    let mut name_word = |w: &str| {
+        word_related |= RELATIONS.contains(w);
+        if !word_related && !w.eq_ignore_ascii_case("hidden") {
+            author |= w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("autor");
+            boxed |= BOXES.contains(w);
+            word(w);
+        }
+    };
+    let bytes = token.as_bytes();
+    let (mut part, mut start) = (0, 0);
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied();
+        if matches!(b, None | Some(b'-' | b'_')) {
+            // Cuts fall on ASCII bytes, so both ends are character boundaries.
+            if let Some(w) = token.get(start..i).filter(|w| !w.is_empty()) {
+                name_word(w);
+            }
+            if let Some(p) = token.get(part..i).filter(|p| !p.is_empty()) {
+                part_related |= RELATIONS.contains(p);
+                widget |= !part_related && !p.eq_ignore_ascii_case("hidden") && WORDS.contains(p);
+            }
+            (part, start) = (i + 1, i + 1);
+        } else if let (true, Some(b)) = (start < i, b) {
+            let a = bytes[i - 1];
+            if (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+                || (a.is_ascii_alphabetic() && b.is_ascii_digit())
+                || (a.is_ascii_digit() && b.is_ascii_alphabetic())
+            {
+                if let Some(w) = token.get(start..i) {
+                    name_word(w);
+                }
+                start = i;
+            }
+        }
+    }
+    if hides_itself(token) {
+        word("hidden");
+    }
+    widget || author && boxed
 }
 
 /// Whether a token begins with a consent-box word run together with another
@@ -567,6 +621,94 @@ mod tests {
             ("hid", false),
         ] {
             assert_eq!(hides_itself(token), hides, "{token}");
+        }
+    }
+
+    /// [`has_noise_name`] as it read before [`read_value`] shared one split.
+    fn noise_name_by_three_splits(value: &str) -> bool {
+        static TOKENS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TOKENS));
+        static WORDS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_WORDS));
+        let author_box = |token: &str| {
+            let (mut author, mut boxed) = (false, false);
+            any_token_word(token, true, &mut |w| {
+                author |= w.eq_ignore_ascii_case("author") || w.eq_ignore_ascii_case("autor");
+                boxed |= BOX_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
+                false
+            });
+            author && boxed
+                || token.eq_ignore_ascii_case("authorbox")
+                || starts_with_any(token, &["saboxplugin"])
+        };
+        value.split_ascii_whitespace().any(|token| {
+            TOKENS.contains(token)
+                || starts_noise(token)
+                || author_box(token)
+                || any_token_word(token, false, &mut |word| WORDS.contains(word))
+        })
+    }
+
+    #[test]
+    fn one_split_reads_as_the_separate_ones_did() {
+        const PIECES: &[&str] = &[
+            "author",
+            "Box",
+            "bio",
+            "has",
+            "No",
+            "with",
+            "hidden",
+            "Hidden",
+            "is",
+            "-",
+            "_",
+            "--",
+            "comment",
+            "Comments",
+            "share",
+            "cookie",
+            "Consent",
+            "wp_rp",
+            "saboxplugin",
+            "sidebar2",
+            "x",
+            "2",
+            "Ads",
+            "ads",
+            " ",
+            "post",
+            "Body",
+            "authorbox",
+            "AuthorBox",
+            "one",
+            "Mso",
+            "é",
+            "nav-links",
+            "post-meta",
+            "layer",
+            "u",
+            "js",
+            "\t",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut value = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 7) {
+                value.push_str(PIECES[(seed >> (8 + 5 * k)) as usize % PIECES.len()]);
+            }
+            let mut old = Vec::new();
+            any_name_word(&value, |w| {
+                old.push(w.to_string());
+                false
+            });
+            let mut new = Vec::new();
+            let widget = read_value(&value, |w| new.push(w.to_string()));
+            old.sort();
+            new.sort();
+            assert_eq!(old, new, "{value:?}");
+            assert_eq!(widget, noise_name_by_three_splits(&value), "{value:?}");
         }
     }
 

@@ -467,6 +467,7 @@ fn noise_content_end(b: &[u8], from: usize, outer: &[u8], look: &mut Lookahead) 
         }
         let raw = match after(name) {
             After::Drop(raw) if raw != b"script" || !keeps_script_text(b, attrs) => Some(raw),
+            After::Markup if closes_open(b, &open, name) => return Next::Fail,
             After::Markup if is_plain_content(name) => None,
             _ => return Next::Fail,
         };
@@ -479,6 +480,70 @@ fn noise_content_end(b: &[u8], from: usize, outer: &[u8], look: &mut Lookahead) 
             None => Next::Go,
         }
     })
+}
+
+/// Whether a start tag named `name`, met in a box whose open elements are `open` (the
+/// spans of their names, innermost last), closes one of them by itself, as the tree builder
+/// does: a `<li>` closes an open `<li>` (a `<dd>` or `<dt>` an open `<dd>` or `<dt>`) below
+/// the nearest other special element but `<div>` and `<p>`, a heading closes the heading
+/// just open, and a block closes an open `<p>`. The end tags that follow, which the scan
+/// pairs with the elements it counts as open, would then close elements outside the box
+/// (`<li><nav><li><li>x</li></li></nav>` closes the outer `<li>` at the second `</li>`).
+/// For `<p>`, any tag but an inline one counts (more than the tree builder closes a `<p>`
+/// for: such a box is copied, which changes nothing).
+fn closes_open(b: &[u8], open: &[(usize, usize)], name: &[u8]) -> bool {
+    let heading = |n: &[u8]| {
+        n.len() == 2 && n[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&n[1])
+    };
+    let one_of = |n: &[u8], names: &[&[u8]]| names.iter().any(|m| n.eq_ignore_ascii_case(m));
+    let items: &[&[u8]] = if name.eq_ignore_ascii_case(b"li") {
+        &[b"li"]
+    } else if one_of(name, &[b"dd", b"dt"]) {
+        &[b"dd", b"dt"]
+    } else {
+        &[]
+    };
+    if !items.is_empty() {
+        // The special elements a plain box holds (`li`, `dd` and `dt` aside), which end
+        // the search; `<div>` and `<p>` do not.
+        const STOP: &[&[u8]] = &[
+            b"dl",
+            b"ol",
+            b"ul",
+            b"li",
+            b"dd",
+            b"dt",
+            b"figure",
+            b"figcaption",
+            b"footer",
+            b"header",
+            b"section",
+            b"h1",
+            b"h2",
+            b"h3",
+            b"h4",
+            b"h5",
+            b"h6",
+        ];
+        for &(from, to) in open.iter().rev() {
+            let n = &b[from..to];
+            if one_of(n, items) {
+                return true;
+            }
+            if one_of(n, STOP) {
+                break;
+            }
+        }
+    }
+    const INLINE: &[&[u8]] = &[
+        b"a", b"abbr", b"b", b"br", b"em", b"i", b"img", b"picture", b"small", b"source", b"span",
+        b"strong", b"sub", b"sup", b"u", b"wbr",
+    ];
+    let p_open = open
+        .iter()
+        .any(|&(from, to)| b[from..to].eq_ignore_ascii_case(b"p"));
+    (p_open && !one_of(name, INLINE))
+        || (heading(name) && open.last().is_some_and(|&(from, to)| heading(&b[from..to])))
 }
 
 /// The end of a script's text starting at `i`, following the tokenizer's script data
@@ -1034,6 +1099,17 @@ mod tests {
             "<nav><svg><p>breaks out</p></svg></nav><nav><svg><path></nav><p>m</p>",
             "<nav><script type=application/ld+json>{}</script></nav><aside><script>n",
             "<nav><span itemprop=name>x</span></nav><aside><svg><a rel=x>y</a></svg></aside>o",
+            // A start tag inside a menu that closes an element the scan counts as open:
+            // the end tags that follow then close what is outside the menu.
+            "<ul><li><nav><li><li>x</li></li></nav>after</ul>",
+            "<ul><li><aside><li><span><li>x</li></span></li></aside>after</ul>",
+            "<ul><li><nav><ul><li>a</li></ul><li>b</li></li></nav>after</ul>",
+            "<ul><li><nav><div><li>x</li></div></nav>after</li></ul>",
+            "<ul><li><nav><li><b><li>x</li></b></li></nav>after</ul>",
+            "<dl><dt><nav><dt><dd>x</dd></dt></nav>after</dl>",
+            "<dl><dd><aside><dd><dd>x</dd></dd></aside>after</dl>",
+            "<h2><nav><h3><h4>x</h4></h3></nav>after</h2>",
+            "<div><nav><p><p>x</p></p></nav>after</div><nav><p><div>y</div></p></nav>z",
             // Whitespace between tags, inside and outside <pre>.
             "<ul>\n  <li>a</li>\n\n  <li>b</li> <li>c</li>\r\n\t</ul>",
             "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>\n  <p>z</p><listing>\n <b>w</b>\n</listing>",

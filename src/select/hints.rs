@@ -2,9 +2,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
-use crate::clean::{any_name_word, is_comment_word, names_widget};
+#[cfg(test)]
+use crate::clean::any_name_word;
+use crate::clean::{is_comment_word, read_value};
 use crate::wordset::starts_with_any;
 
 /// Substrings of a class or id that mark the article's container.
@@ -111,8 +111,7 @@ pub(super) fn is_inline(name: &str) -> bool {
     )
 }
 
-/// The word lists, in this order, as one automaton: one scan of a class or id value finds
-/// every list with a word in it, ASCII case ignored (no lower-cased copy, no scan per word).
+/// An image caption or credit.
 const CAPTION: &[&str] = &["caption", "credit"];
 
 /// A class or id that hides the element (furniture too, but no kind of it).
@@ -122,15 +121,63 @@ fn lists() -> [&'static [&'static str]; 5] {
     [POSITIVE, NEGATIVE, META, CAPTION, HIDDEN]
 }
 
-fn automaton() -> &'static AhoCorasick {
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(lists().concat())
-            .expect("the word lists are small and valid")
+/// The list words keyed by two letters, each with its list's bit: a word is compared only
+/// with the list words that begin (or end) with its own first (or last) two letters, ASCII
+/// case ignored. All list words are lower-case ASCII letters, at least [`SHORTEST`] long.
+struct Pairs {
+    /// The words, grouped by key.
+    words: Vec<(&'static [u8], u8)>,
+    /// Where each key's words begin in `words` (and, one on, end).
+    at: Vec<u16>,
+}
+
+/// The length of the shortest list word (`nav`).
+const SHORTEST: usize = 3;
+
+/// The key of two bytes that are ASCII letters, case ignored.
+fn pair_key(a: u8, b: u8) -> Option<usize> {
+    let letter = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    Some(letter(a)? * 26 + letter(b)?)
+}
+
+impl Pairs {
+    /// The list words keyed by `key` (their first or last two letters).
+    fn new(key: impl Fn(&[u8]) -> usize) -> Pairs {
+        let mut words: Vec<(&'static [u8], u8)> = Vec::new();
+        for (bit, list) in lists().iter().enumerate() {
+            words.extend(list.iter().map(|w| (w.as_bytes(), 1 << bit)));
+        }
+        words.sort_by_key(|&(w, _)| key(w));
+        let mut at = vec![0u16; 26 * 26 + 1];
+        for &(w, _) in &words {
+            at[key(w) + 1] += 1;
+        }
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        Pairs { words, at }
+    }
+
+    /// The words under `key`.
+    fn get(&self, key: Option<usize>) -> &[(&'static [u8], u8)] {
+        key.map_or(&[], |k| {
+            &self.words[usize::from(self.at[k])..usize::from(self.at[k + 1])]
+        })
+    }
+}
+
+/// The list words by their first two letters and by their last two.
+fn pairs() -> &'static (Pairs, Pairs) {
+    static PAIRS: LazyLock<(Pairs, Pairs)> = LazyLock::new(|| {
+        let key = |w: &[u8]| pair_key(w[0], w[1]).expect("list words are letters");
+        let last =
+            |w: &[u8]| pair_key(w[w.len() - 2], w[w.len() - 1]).expect("list words are letters");
+        (Pairs::new(key), Pairs::new(last))
     });
-    &WORDS
+    &PAIRS
 }
 
 /// Which word lists a class or id value has a word of, as bits in [`lists`] order.
@@ -150,25 +197,33 @@ fn lists_in(value: &str) -> u8 {
 }
 
 /// Every list's bit.
+#[cfg(test)]
 const ALL_LISTS: u8 = 0b1_1111;
 
 /// [`NEGATIVE`]'s bit.
 const NEGATIVE_BIT: u8 = 0b10;
 
-/// The lists with a word at the start or the end of `word` ([`lists_in`]).
+/// The lists with a word at the start or the end of `word` ([`lists_in`]), ASCII case
+/// ignored.
 fn word_lists(word: &str) -> u8 {
+    let bytes = word.as_bytes();
+    if bytes.len() < SHORTEST {
+        return 0;
+    }
+    let (first, last) = pairs();
+    let n = bytes.len();
     let mut bits = 0u8;
-    for m in automaton().find_overlapping_iter(word) {
-        if m.start() != 0 && m.end() != word.len() {
-            continue;
+    for &(w, bit) in first.get(pair_key(bytes[0], bytes[1])) {
+        if bytes
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        {
+            bits |= bit;
         }
-        let mut id = m.pattern().as_usize();
-        for (bit, list) in lists().iter().enumerate() {
-            if id < list.len() {
-                bits |= 1 << bit;
-                break;
-            }
-            id -= list.len();
+    }
+    for &(w, bit) in last.get(pair_key(bytes[n - 2], bytes[n - 1])) {
+        if n >= w.len() && bytes[n - w.len()..].eq_ignore_ascii_case(w) {
+            bits |= bit;
         }
     }
     bits
@@ -198,7 +253,7 @@ pub(super) struct Names {
 pub(super) struct ValueNames {
     /// [`lists_in`] bits, for a value read as a name (present, shorter than 300 bytes).
     lists: u8,
-    /// The value names a widget ([`crate::clean::names_widget`]).
+    /// The value names a widget ([`crate::clean::read_value`]).
     pub(super) widget: bool,
     /// A word of the value names readers' comments ([`crate::clean::is_comment_word`]).
     pub(super) comments: bool,
@@ -221,21 +276,22 @@ impl ValueNames {
         // Longer values are generated data, not names. The word lists, the comment
         // names ([`crate::clean::is_comment_word`]) and the post names read the same
         // words: one split serves all, going on until none can change.
+        // The widget names ([`read_value`]) read every value, and share its split.
         let (mut lists, mut comments, mut post) = (0u8, false, false);
-        if value.len() < 300 {
-            any_name_word(value, |word| {
+        let short = value.len() < 300;
+        let widget = read_value(value, |word| {
+            if short {
                 lists |= word_lists(word);
                 comments |= is_comment_word(word);
                 post |= is_post_word(word);
-                lists == ALL_LISTS && comments && post
-            });
-            if leads_negative(value) {
-                lists |= NEGATIVE_BIT;
             }
+        });
+        if short && leads_negative(value) {
+            lists |= NEGATIVE_BIT;
         }
         ValueNames {
             lists,
-            widget: names_widget(value),
+            widget,
             comments,
             post,
         }
@@ -290,6 +346,62 @@ mod tests {
     const NEG: u8 = 0b10;
     const META_BIT: u8 = 0b100;
     const HID: u8 = 0b1_0000;
+
+    /// [`word_lists`] as it read with an Aho-Corasick automaton over all the lists.
+    fn word_lists_by_automaton(word: &str) -> u8 {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind};
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(lists().concat())
+            .unwrap();
+        let mut bits = 0u8;
+        for m in automaton.find_overlapping_iter(word) {
+            if m.start() != 0 && m.end() != word.len() {
+                continue;
+            }
+            let mut id = m.pattern().as_usize();
+            for (bit, list) in lists().iter().enumerate() {
+                if id < list.len() {
+                    bits |= 1 << bit;
+                    break;
+                }
+                id -= list.len();
+            }
+        }
+        bits
+    }
+
+    #[test]
+    fn list_words_are_found_as_the_automaton_found_them() {
+        let mut words: Vec<String> = lists().concat().iter().map(|w| w.to_string()).collect();
+        for w in lists().concat() {
+            for other in ["", "x", "Main", "nav", "é", "2", "_", "Z"] {
+                words.push(format!("{other}{w}"));
+                words.push(format!("{w}{other}"));
+                words.push(format!("{other}{}{other}", w.to_uppercase()));
+                words.push(w.get(1..).unwrap().to_string());
+                words.push(w.get(..w.len() - 1).unwrap().to_string());
+            }
+        }
+        words.extend(
+            [
+                "",
+                "a",
+                "na",
+                "é",
+                "navé",
+                "énav",
+                "@nav",
+                "nav@",
+                "maincontent",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(word_lists(w), word_lists_by_automaton(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn list_words_begin_or_end_a_word() {
