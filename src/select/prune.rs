@@ -154,7 +154,8 @@ fn labelled(
         || labels::is_copyright(&text)
         || labels::is_page_stamp(&text)
         || labels::is_ad_label(&text)
-        || labels::is_bare_date(&text)
+        // A date in a table cell or a list item is data (a schedule, a results table).
+        || !matches!(s.name, "td" | "th" | "li" | "dd" | "dt") && labels::is_bare_date(&text)
         || labels::is_ui_line(&text)
     {
         skip.insert(s.node.id());
@@ -435,6 +436,18 @@ mod tests {
         let text = kept(&html, "div");
         assert!(!text.contains("names its squad"), "{text}");
         assert!(text.contains("Read the full report"), "{text}");
+    }
+
+    #[test]
+    fn a_dateline_goes_a_date_in_a_table_stays() {
+        let html = format!(
+            "<body><div><p>23.10.2018</p><p>{PARA} {PARA}</p><p>{PARA} {PARA}</p>\
+             <table><tr><td>12.03.2020</td><td>Opening night, with the full company</td></tr>\
+             </table></div></body>"
+        );
+        let text = kept(&html, "div");
+        assert!(!text.contains("23.10.2018"), "{text}");
+        assert!(text.contains("12.03.2020"), "{text}");
     }
 
     #[test]
