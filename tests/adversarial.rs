@@ -622,3 +622,30 @@ fn input_too_large_is_an_error_that_says_what_to_raise() {
     let err = ex.extract_str("<p>eleven b</p>").unwrap_err();
     assert!(matches!(err, Error::InputTooLarge { .. }));
 }
+
+/// Issue 11's new scans over siblings stay linear: a hundred thousand empty comment marks,
+/// teaser-card shapes and list items in one parent, after too little text for any of them
+/// to cut, each met once.
+#[test]
+fn a_hundred_thousand_comment_marks_cards_and_items_stay_linear() {
+    let n = size(100_000, 10_000);
+    let marks = "<a name='comments'></a>".repeat(n);
+    let page =
+        format!("<div><p>Short.</p>{marks}<p>The end of the story, said in a sentence.</p></div>");
+    let a = extract(&page);
+    assert!(
+        a.text().contains("The end of the story"),
+        "{}",
+        short(&a.text())
+    );
+    let card = "<div><h3><a href='/s'>Another story here</a></h3><p>A line.</p></div>";
+    let items = "<li><a href='/x'>A linked item</a> with a note of its own after it</li>";
+    let page = format!(
+        "<div><p>{}</p>{}<ul>{}</ul></div>",
+        "A sentence of the article, with a comma. ".repeat(20),
+        card.repeat(n / 10),
+        items.repeat(n / 10)
+    );
+    let a = extract(&page);
+    assert!(a.text().contains("A sentence of the article"));
+}

@@ -7,7 +7,7 @@ use super::slides;
 use super::stats::{contains, Stat, NONE};
 use crate::clean::{any_name_word, is_comment_word};
 use crate::dom::{attr, text_content};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Containers judged by their link density (paragraph-like elements are kept whole).
 const CONTAINERS: &[&str] = &[
@@ -37,6 +37,7 @@ pub(super) fn prune(
     let mut skip = HashSet::new();
     let mut cut = HashSet::new();
     let cards = Cards::read(stats);
+    let mut before = HashMap::new();
     let holder = mass.run_holder(stats);
     let unshown = slides::unshown(stats);
     for &root in roots {
@@ -85,7 +86,7 @@ pub(super) fn prune(
                 i = s.end;
                 continue;
             }
-            if opens_thread(stats, i) {
+            if opens_thread(stats, i, &mut before) {
                 cut.insert(s.node.id());
                 // The rest of the parent is not read: on to the parent's next sibling.
                 i = stats.get(s.parent).map_or(stats[root].end, |p| p.end);
@@ -106,23 +107,27 @@ pub(super) fn prune(
 /// `<a name="commentSection">`, `<div id="comments"></div>`), after at least a short
 /// article's worth of text in its parent. Everything from it to the end of its parent is
 /// the thread.
-fn opens_thread(stats: &[Stat<'_>], i: usize) -> bool {
+///
+/// The mark is named by its `id` or an anchor's `name` (a section's target), not by a
+/// class (`<span class="comments-link">` is a count in a byline). `before` remembers, per
+/// parent, how far its children have been summed, so that no sibling is summed twice.
+fn opens_thread(stats: &[Stat<'_>], i: usize, before: &mut HashMap<usize, (usize, u32)>) -> bool {
     let s = &stats[i];
     if s.text != 0 || s.end != i + 1 || s.parent == NONE {
         return false;
     }
-    let named = s.in_comments && !stats[s.parent].in_comments
-        || s.name == "a" && attr(s.node, "name").is_some_and(|v| any_name_word(v, is_comment_word));
-    if !named {
+    let comment_named = |v: Option<&str>| v.is_some_and(|v| any_name_word(v, is_comment_word));
+    let named =
+        comment_named(attr(s.node, "id")) || s.name == "a" && comment_named(attr(s.node, "name"));
+    if !named || stats[s.parent].in_comments {
         return false;
     }
-    let mut before = 0;
-    let mut j = s.parent + 1;
-    while j < i {
-        before += stats[j].text;
-        j = stats[j].end;
+    let (j, text) = before.entry(s.parent).or_insert((s.parent + 1, 0));
+    while *j < i {
+        *text += stats[*j].text;
+        *j = stats[*j].end;
     }
-    before >= MIN_LEFT
+    *text >= MIN_LEFT
 }
 
 /// Boilerplate announced by its text: a credit line, a tag line, or a "related" heading
