@@ -108,7 +108,7 @@ pub(crate) fn classify_by_tag(node: NodeRef<'_>) -> Role {
 /// [`classify_by_tag`] of the element `node` named `name`, whose [`attrs`] are read.
 pub(crate) fn classify_tag(node: NodeRef<'_>, name: &str, a: &Attrs<'_>) -> Role {
     static TAGS: LazyWords = LazyWords::new(|| WordSet::new(NOISE_TAGS));
-    if TAGS.contains(name) {
+    if TAGS.contains(name) && !(name == "aside" && holds_article_body(node)) {
         return Role::Noise;
     }
     if name == "noscript" {
@@ -248,6 +248,19 @@ fn style_hides(a: &Attrs<'_>) -> Hides {
     } else {
         Hides::No
     }
+}
+
+/// Whether an `<aside>` holds the page's article body as the markup names it
+/// (`itemprop=articleBody`): a template that wraps the whole story in one is no sidebar
+/// (an `<h1>` says less: a sidebar may hold the site's logo as one). The scan stops at the
+/// first such element, and at the aside's end.
+fn holds_article_body(node: NodeRef<'_>) -> bool {
+    node.descendants().any(|n| {
+        n.value().as_element().is_some_and(|e| {
+            e.attr("itemprop")
+                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        })
+    })
 }
 
 /// True when a class/id value names a widget.
@@ -530,6 +543,16 @@ mod tests {
         );
         assert_eq!(
             role_of("<div class='wp_rp_content'>x</div>", "div"),
+            Role::Noise
+        );
+    }
+
+    #[test]
+    fn an_aside_wrapping_the_article_body_is_no_sidebar() {
+        let page = "<aside class='pa'><h1>T</h1><div itemprop='articleBody'><p>x</p></div></aside>";
+        assert_eq!(role_of(page, "aside"), Role::Content);
+        assert_eq!(
+            role_of("<aside><h1>Site</h1><p>x</p></aside>", "aside"),
             Role::Noise
         );
     }
