@@ -193,11 +193,8 @@ pub(super) fn starts_ad_label(text: &str) -> bool {
     let t = text
         .trim_start()
         .trim_start_matches(['*', '[', '(', '-', '–', ' ']);
-    AD_LABELS.iter().any(|label| {
-        t.get(..label.len())
-            .is_some_and(|head| lower_eq(head, label))
-            && t.get(label.len()..)
-                .is_some_and(|rest| !label.is_ascii() || !rest.starts_with(char::is_alphanumeric))
+    opens_with(t, AD_LABELS, |label, rest| {
+        !label.is_ascii() || !rest.starts_with(char::is_alphanumeric)
     })
 }
 
@@ -323,13 +320,9 @@ const SEE_ALSO: &[&str] = &[
 /// `|`, a dash): a pointer to another article.
 pub(super) fn starts_see_also(text: &str) -> bool {
     let t = text.trim_start();
-    SEE_ALSO.iter().any(|label| {
-        t.get(..label.len())
-            .is_some_and(|head| lower_eq(head, label))
-            && t.get(label.len()..).is_some_and(|rest| {
-                rest.trim_start_matches([' ', '\u{a0}'])
-                    .starts_with([':', '：', '»', '›', '>', '|', '-', '–', '—'])
-            })
+    opens_with(t, SEE_ALSO, |_, rest| {
+        rest.trim_start_matches([' ', '\u{a0}'])
+            .starts_with([':', '：', '»', '›', '>', '|', '-', '–', '—'])
     })
 }
 
@@ -391,15 +384,10 @@ pub(super) fn is_ui_line(text: &str) -> bool {
 /// Whether `text` opens with a tag-line label (`Tags`, `标签：`…).
 pub(super) fn starts_tag_line(text: &str) -> bool {
     let t = text.trim_start();
-    TAGS.iter().any(|label| {
-        t.get(..label.len())
-            .is_some_and(|head| lower_eq(head, label))
-            && {
-                let rest = t.get(label.len()..).unwrap_or("");
-                rest.is_empty()
-                    || rest.starts_with([':', '：', ' ', '\n', '\t', '\u{a0}'])
-                    || !rest.starts_with(char::is_alphanumeric)
-            }
+    opens_with(t, TAGS, |_, rest| {
+        rest.is_empty()
+            || rest.starts_with([':', '：', ' ', '\n', '\t', '\u{a0}'])
+            || !rest.starts_with(char::is_alphanumeric)
     })
 }
 
@@ -533,6 +521,17 @@ pub(super) fn is_tool_line(text: &str) -> bool {
     // Bracketed names in Latin script (`[ Engadget ]`) are sources the article cites.
     let cjk = t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     groups >= 1 && rest.is_empty() && cjk
+}
+
+/// Whether `t` opens with one of `labels` (case ignored) and `rest_ok` accepts that label
+/// and the text after it (a separator, the end, no letter running on).
+fn opens_with(t: &str, labels: &[&str], rest_ok: impl Fn(&str, &str) -> bool) -> bool {
+    labels.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| lower_eq(head, label))
+            && t.get(label.len()..)
+                .is_some_and(|rest| rest_ok(label, rest))
+    })
 }
 
 fn lower_eq(a: &str, b: &str) -> bool {
