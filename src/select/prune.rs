@@ -18,6 +18,13 @@ const CONTAINERS: &[&str] = &[
 /// Text (weighted length) a "related" box must leave in the root to be dropped.
 const MIN_LEFT: u32 = 150;
 
+/// Text (weighted length) of its own, captions aside, under which a root is a photo story:
+/// its captions are its text.
+const PHOTO_STORY: u32 = 400;
+
+/// Text (weighted length) a caption needs to be a sentence, not a credit.
+const CAPTION_SENTENCE: u32 = 40;
+
 /// Text (weighted length) under which a paragraph that is all link is a related link.
 const LINK_PARAGRAPH: u32 = 150;
 
@@ -40,6 +47,7 @@ pub(super) fn prune(
     let mut before = HashMap::new();
     let holder = mass.run_holder(stats);
     let unshown = slides::unshown(stats);
+    let captions = photo_captions(stats, roots, &unshown);
     for &root in roots {
         let total = stats[root].text.max(1);
         let mut list: Option<usize> = None;
@@ -75,6 +83,12 @@ pub(super) fn prune(
                 i += 1;
                 continue;
             }
+            // A photo story's captions, and the boxes that hold them, are judged inside.
+            let first = captions.partition_point(|&c| c < i);
+            if captions.get(first).is_some_and(|&c| c < s.end) && !s.noise_name {
+                i += 1;
+                continue;
+            }
             if list.is_some_and(|l| s.parent == l) && s.name == "li" && is_noted(s) {
                 i += 1;
                 continue;
@@ -100,6 +114,43 @@ pub(super) fn prune(
         }
     }
     (skip, cut)
+}
+
+fn is_caption(s: &Stat<'_>) -> bool {
+    s.name == "figcaption" || s.names.caption
+}
+
+/// The captions (indices into `stats`, ascending) under `roots` if they are a photo
+/// story: a line or two of text of their own and shown captions that say as much (a news
+/// site's photo page, a gallery post). There the captions are what a reader reads;
+/// elsewhere (an empty list) they are left to the images they caption.
+fn photo_captions(stats: &[Stat<'_>], roots: &[usize], unshown: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut captions = 0;
+    let mut total = 0;
+    for &root in roots {
+        total += stats[root].text;
+        let mut i = root + 1;
+        while i < stats[root].end {
+            let s = &stats[i];
+            if unshown.binary_search(&i).is_ok() || s.noise_name && !is_caption(s) {
+                i = s.end;
+            } else if is_caption(s) {
+                if s.text >= CAPTION_SENTENCE {
+                    captions += s.text;
+                    found.push(i);
+                }
+                i = s.end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.sort_unstable();
+    if total.saturating_sub(captions) >= PHOTO_STORY {
+        found.clear();
+    }
+    found
 }
 
 /// Whether element `i` is the mark that opens a comment thread with no wrapper of its
