@@ -50,6 +50,10 @@ pub(super) fn unshown(stats: &[Stat<'_>]) -> Vec<usize> {
             kids.push(j);
             j = stats[j].end;
         }
+        if let Some(pages) = hidden_pages(stats, &kids) {
+            out.extend(pages);
+            continue;
+        }
         let Some(&shown) = kids
             .iter()
             .find(|&&k| class_of(stats, k).is_some_and(is_marked))
@@ -78,6 +82,56 @@ pub(super) fn unshown(stats: &[Stat<'_>]) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// The pages a paged story does not show, among the children `kids` of one element:
+/// siblings of one tag and class, at least [`MIN_SLIDES`] of them, all but one marked
+/// hidden by a state token of their own class (`item-page item-page_hidden`,
+/// `tab tab--hidden`, `is-hidden`). The one left unmarked, with something to show, is the
+/// page the reader sees; the others wait for a click on "next page". A lone element
+/// named `hidden` is not enough: a CMS may call a label that (the pattern of siblings is
+/// what tells a state).
+fn hidden_pages(stats: &[Stat<'_>], kids: &[usize]) -> Option<Vec<usize>> {
+    let hidden = |k: usize| class_of(stats, k).is_some_and(is_hidden_state);
+    let kind = |k: usize| (stats[k].name, class_of(stats, k).map(page_base));
+    let first_hidden = *kids.iter().find(|&&k| hidden(k))?;
+    let pages: Vec<usize> = kids
+        .iter()
+        .copied()
+        .filter(|&k| kind(k) == kind(first_hidden))
+        .collect();
+    let shown: Vec<usize> = pages.iter().copied().filter(|&k| !hidden(k)).collect();
+    let [shown] = shown[..] else {
+        return None;
+    };
+    let s = &stats[shown];
+    if pages.len() < MIN_SLIDES || s.text + s.images == 0 || kind(shown).1.is_none() {
+        return None;
+    }
+    Some(pages.into_iter().filter(|&k| k != shown).collect())
+}
+
+/// Whether a token is a hidden state: `hidden`, or a modifier ending in it
+/// (`item-page_hidden`, `is-hidden`).
+fn is_hidden_token(token: &str) -> bool {
+    last_word(token).eq_ignore_ascii_case("hidden")
+}
+
+/// Whether a class value has a hidden-state token beside the tokens naming its kind.
+fn is_hidden_state(class: &str) -> bool {
+    let mut tokens = class.split_ascii_whitespace();
+    let hidden = tokens.clone().any(is_hidden_token);
+    hidden && tokens.any(|t| !is_hidden_token(t))
+}
+
+/// A class value less its hidden-state tokens, as the kind of page it names.
+fn page_base(class: &str) -> Vec<&str> {
+    let mut tokens: Vec<&str> = class
+        .split_ascii_whitespace()
+        .filter(|t| !is_hidden_token(t))
+        .collect();
+    tokens.sort_unstable();
+    tokens
 }
 
 fn class_of<'a>(stats: &[Stat<'a>], i: usize) -> Option<&'a str> {
@@ -180,5 +234,48 @@ mod tests {
             "<html><body><div class='posts'>{posts}</div></body></html>"
         ));
         assert_eq!(text.matches("Post ").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_paged_story_keeps_the_page_shown() {
+        let pages = |classes: &[&str]| -> String {
+            let pages: String = classes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    // A later page holds the longest run of the story's prose.
+                    let more = if i == 2 { 6 } else { 1 };
+                    let paragraphs = format!("<p>{TEXT} {TEXT}</p>").repeat(more);
+                    format!("<div class='{c}'><p>Page {i}.</p>{paragraphs}</div>")
+                })
+                .collect();
+            text_of(&format!(
+                "<html><body><article><h1>A story in pages</h1>\
+                 <div class='body'>{pages}</div></article></body></html>"
+            ))
+        };
+        let text = pages(&[
+            "item-page",
+            "item-page item-page_hidden",
+            "item-page item-page_hidden",
+        ]);
+        assert_eq!(text.matches("Page ").count(), 1, "{text}");
+        assert!(text.contains("Page 0."), "{text}");
+        let text = pages(&[
+            "tab tab--hidden",
+            "tab",
+            "tab tab--hidden",
+            "tab tab--hidden",
+        ]);
+        assert_eq!(text.matches("Page ").count(), 1, "{text}");
+        assert!(text.contains("Page 1."), "{text}");
+        // Two shown, or too few to be pages: not a paged story, the shown ones stay.
+        let text = pages(&["item-page", "item-page", "item-page item-page_hidden"]);
+        assert!(
+            text.contains("Page 0.") && text.contains("Page 1."),
+            "{text}"
+        );
+        let text = pages(&["part", "part part_hidden"]);
+        assert!(text.contains("Page 0."), "{text}");
     }
 }
