@@ -135,6 +135,19 @@ pub struct Article {
     /// ```
     pub canonical_url: Option<String>,
     /// The body as typed blocks, in document order.
+    ///
+    /// The page's headline is left out (it is [`Article::title`]), except where the body
+    /// has no sentence of its own: a body of images only, or a fragment of a line under
+    /// 50 characters with no full stop, question or exclamation mark, is led by the title
+    /// as a level-1 heading, as a reader sees it.
+    ///
+    /// ```
+    /// let page = "<title>Ecosystem model consulting</title><p>Contact: 12345 (QQ)</p>";
+    /// let article = textsift::extract_str(page).unwrap();
+    /// assert_eq!(article.text(), "Ecosystem model consulting\n\nContact: 12345 (QQ)");
+    /// let page = "<title>A headline</title><p>A sentence of the body.</p>";
+    /// assert_eq!(textsift::extract_str(page).unwrap().text(), "A sentence of the body.");
+    /// ```
     pub blocks: Vec<Block>,
     /// The body's images, each once, in document order.
     pub images: Vec<Image>,

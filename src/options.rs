@@ -149,9 +149,9 @@ impl ExtractorBuilder {
 ///
 /// ```
 /// let extractor = textsift::Extractor::default();
-/// let article = extractor.extract(b"<title>T</title><p>Body</p>").unwrap();
+/// let article = extractor.extract(b"<title>T</title><p>The body.</p>").unwrap();
 /// assert_eq!(article.title.as_deref(), Some("T"));
-/// assert_eq!(article.text(), "Body");
+/// assert_eq!(article.text(), "The body.");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Extractor {

@@ -180,20 +180,32 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     if !whole_post {
         drop_title_heading(&mut article);
     }
-    if article.blocks.is_empty() {
-        if let Some(title) = &article.title {
-            // A body with images only (a comic, a poster): the title stands in for the text,
-            // so no article comes back without any text.
-            article.blocks.push(Block {
-                kind: BlockKind::Heading { level: 1 },
-                text: title.clone(),
-            });
+    let empty = article.blocks.is_empty();
+    if empty || !whole_post && is_fragment(&article.blocks) {
+        if let Some(title) = article
+            .title
+            .as_ref()
+            .filter(|t| empty || t.chars().take(HEADLINE + 1).count() <= HEADLINE)
+            .filter(|t| !article.blocks.iter().any(|b| &b.text == *t))
+        {
+            // A body with images only (a comic, a poster), or a fragment of a line (a
+            // contact line under a post whose title says what it offers): the title leads
+            // the text, as a reader sees it, so no article comes back without a sentence.
+            article.blocks.insert(
+                0,
+                Block {
+                    kind: BlockKind::Heading { level: 1 },
+                    text: title.clone(),
+                },
+            );
             for image in &mut article.images {
                 image.block += 1;
             }
-            article
-                .warnings
-                .push("the body has no text: the title stands in for it".into());
+            if empty {
+                article
+                    .warnings
+                    .push("the body has no text: the title stands in for it".into());
+            }
         }
     }
     if article.lead_image.is_none() {
@@ -203,6 +215,25 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     marks.mark("normalise + finish");
     article
 }
+
+/// Characters under which a body without a sentence end is a fragment: its title leads it.
+const LINE_BODY: usize = 50;
+
+/// Whether the blocks are a fragment of a line, no sentence: under [`LINE_BODY`]
+/// characters in all, with no full stop, question or exclamation mark.
+fn is_fragment(blocks: &[Block]) -> bool {
+    let mut chars = 0;
+    for b in blocks {
+        chars += b.text.chars().count();
+        if chars >= LINE_BODY || b.text.contains(['.', '!', '?', '。', '！', '？', '…']) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Characters beyond which a title is no headline to lead a line-long body.
+const HEADLINE: usize = 200;
 
 /// Replaces `walked` by the article a state script holds, when the page's own selection
 /// is thin beside it ([`blob::pick`]): its HTML is parsed and goes through the same
