@@ -40,6 +40,11 @@ pub(crate) fn pick(scripts: &Scripts, page_chars: usize, title: Option<&str>) ->
     // The best value: whether its title is the page's, then its length.
     let mut best: Option<(bool, Found)> = None;
     for (name, text) in &scripts.scripts {
+        // Every character of a value's text takes at least a byte of the script: a script
+        // shorter than the floor holds no article long enough (and is not parsed).
+        if text.len() < floor {
+            continue;
+        }
         let text = decode_json_parse(text);
         let Some(doc) = json::parse(text.as_ref(), LIMITS) else {
             continue;
