@@ -1,5 +1,6 @@
 //! Membership in a fixed word list, ASCII case ignored, without a lower-cased copy: the
-//! words are bucketed by length, so a lookup compares only the few of the same length.
+//! words are bucketed by length and first letter, so a lookup compares only the one or
+//! two words that share both (a bucket per length alone held up to twenty).
 
 use std::sync::LazyLock;
 
@@ -13,20 +14,31 @@ pub(crate) fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
     })
 }
 
-/// A word list bucketed by length.
+/// A word list bucketed by length and first letter.
 pub(crate) struct WordSet {
-    by_len: Vec<Vec<&'static str>>,
+    buckets: Vec<Vec<&'static str>>,
+}
+
+/// Buckets per length: the first byte's low five bits, case folded (`a`/`A` → 1).
+const FIRSTS: usize = 32;
+
+/// The bucket of a word: its length and first byte (none for the empty word).
+fn key(word: &[u8]) -> Option<usize> {
+    let first = *word.first()?;
+    Some(word.len() * FIRSTS + (first.to_ascii_lowercase() as usize % FIRSTS))
 }
 
 impl WordSet {
     /// The set of `words`.
     pub(crate) fn new(words: &[&'static str]) -> Self {
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut by_len = vec![Vec::new(); longest + 1];
+        let mut buckets = vec![Vec::new(); (longest + 1) * FIRSTS];
         for w in words {
-            by_len[w.len()].push(*w);
+            if let Some(k) = key(w.as_bytes()) {
+                buckets[k].push(*w);
+            }
         }
-        WordSet { by_len }
+        WordSet { buckets }
     }
 
     /// Whether `word` is in the set, ASCII case ignored.
@@ -36,11 +48,13 @@ impl WordSet {
 
     /// [`WordSet::contains`] for bytes (a name as the page writes it).
     pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        self.by_len.get(word.len()).is_some_and(|bucket| {
-            bucket
-                .iter()
-                .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-        })
+        key(word)
+            .and_then(|k| self.buckets.get(k))
+            .is_some_and(|bucket| {
+                bucket
+                    .iter()
+                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+            })
     }
 }
 
