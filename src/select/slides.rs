@@ -126,9 +126,15 @@ fn is_hidden_state(class: &str) -> bool {
 
 /// A class value less its hidden-state tokens, as the kind of page it names.
 fn page_base(class: &str) -> Vec<&str> {
+    kind_without(class, is_hidden_token)
+}
+
+/// A class value's tokens, sorted, less those that `state` says are a state: the kind of
+/// element it names, whatever state it is in.
+fn kind_without(class: &str, state: fn(&str) -> bool) -> Vec<&str> {
     let mut tokens: Vec<&str> = class
         .split_ascii_whitespace()
-        .filter(|t| !is_hidden_token(t))
+        .filter(|t| !state(t))
         .collect();
     tokens.sort_unstable();
     tokens
@@ -161,12 +167,7 @@ fn is_marked(class: &str) -> bool {
 
 /// A class value less its state tokens, as the kind of slide it names.
 fn base(class: &str) -> Vec<&str> {
-    let mut tokens: Vec<&str> = class
-        .split_ascii_whitespace()
-        .filter(|t| !is_state(t))
-        .collect();
-    tokens.sort_unstable();
-    tokens
+    kind_without(class, is_state)
 }
 
 /// Whether the element's class or id names a slide or a slideshow.
