@@ -116,6 +116,7 @@ pub(super) fn prune(
     (skip, cut)
 }
 
+/// Whether the element is a caption: a `<figcaption>`, or named as a caption or credit.
 fn is_caption(s: &Stat<'_>) -> bool {
     s.name == "figcaption" || s.names.caption
 }
@@ -267,10 +268,7 @@ pub(super) fn is_boilerplate(s: &Stat<'_>, root_text: u32) -> bool {
     }
     if s.carries_prose {
         // Named as furniture, but the page's prose: a name drops no article.
-    } else if s.noise_name
-        || matches!(s.name, "header" | "footer" | "figcaption")
-        || s.names.caption
-    {
+    } else if s.noise_name || matches!(s.name, "header" | "footer") || is_caption(s) {
         return true;
     }
     if s.names.meta && s.text < 200 && s.punct < 4 {

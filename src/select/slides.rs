@@ -95,17 +95,15 @@ fn hidden_pages(stats: &[Stat<'_>], kids: &[usize]) -> Option<Vec<usize>> {
     let hidden = |k: usize| class_of(stats, k).is_some_and(is_hidden_state);
     let kind = |k: usize| (stats[k].name, class_of(stats, k).map(page_base));
     let first_hidden = *kids.iter().find(|&&k| hidden(k))?;
-    let pages: Vec<usize> = kids
-        .iter()
-        .copied()
-        .filter(|&k| kind(k) == kind(first_hidden))
-        .collect();
+    // The kind of page, read once (each sibling's is compared with it).
+    let page = kind(first_hidden);
+    let pages: Vec<usize> = kids.iter().copied().filter(|&k| kind(k) == page).collect();
     let shown: Vec<usize> = pages.iter().copied().filter(|&k| !hidden(k)).collect();
     let [shown] = shown[..] else {
         return None;
     };
     let s = &stats[shown];
-    if pages.len() < MIN_SLIDES || s.text + s.images == 0 || kind(shown).1.is_none() {
+    if pages.len() < MIN_SLIDES || s.text + s.images == 0 {
         return None;
     }
     Some(pages.into_iter().filter(|&k| k != shown).collect())
