@@ -19,6 +19,7 @@ mod depth;
 mod prune;
 mod reduce;
 mod tags;
+mod tokenize;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -133,39 +134,90 @@ fn build(text: String, cut: usize, limits: Limits, page: usize) -> Dom {
     build_in(text, cut, limits, page, CHUNK)
 }
 
-/// [`build`], feeding the tokenizer `chunk` bytes at a time.
-fn build_in(text: String, cut: usize, limits: Limits, page: usize, chunk: usize) -> Dom {
+/// [`build`], the budget granted `chunk` bytes at a time: the page is read by
+/// [`tokenize`], or, where that declines, by html5ever's tokenizer fed `chunk` bytes at a
+/// time. Both give the tree builder the same tokens.
+pub(super) fn build_in(text: String, cut: usize, limits: Limits, page: usize, chunk: usize) -> Dom {
+    let estimate = node_estimate(&text, limits, page);
+    let removed = page.saturating_sub(text.len());
+    let text = tokenize::without_cr(text);
+    if !tokenize::can_read(&text) {
+        let pieces = chunks(&text, chunk);
+        drop(text);
+        return finish(
+            html5ever_tokens(pieces, chain(limits, removed, estimate)),
+            cut,
+            limits,
+        );
+    }
+    // The tokenizer reads its own copy; the text goes before the tree grows.
+    let whole = StrTendril::from_slice(&text);
+    drop(text);
+    let filter = chain(limits, removed, estimate);
+    let filter = match tokenize::feed(&whole, &filter, chunk) {
+        Ok(()) => filter,
+        Err(tokenize::Unsure) => {
+            drop(filter);
+            let pieces = chunks(&whole, chunk);
+            drop(whole);
+            html5ever_tokens(pieces, chain(limits, removed, estimate))
+        }
+    };
+    finish(filter, cut, limits)
+}
+
+/// [`build_in`] with html5ever's tokenizer alone, for tests that compare the two.
+#[cfg(test)]
+fn build_by_html5ever(text: String, cut: usize, limits: Limits, page: usize, chunk: usize) -> Dom {
+    let estimate = node_estimate(&text, limits, page);
+    let removed = page.saturating_sub(text.len());
+    let pieces = chunks(&text, chunk);
+    finish(
+        html5ever_tokens(pieces, chain(limits, removed, estimate)),
+        cut,
+        limits,
+    )
+}
+
+/// The token filters in front of a new tree builder, which reserves `estimate` nodes.
+pub(crate) fn chain(limits: Limits, removed: usize, estimate: usize) -> prune::PruneFilter {
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..Default::default()
+    };
+    let mut html = Html::new_document();
+    html.tree = ego_tree::Tree::with_capacity(Node::Document, estimate);
+    let builder = TreeBuilder::new(HtmlTreeSink::new(html), opts);
+    let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
+    let filter = budget::BudgetFilter::new(filter, limits, removed);
+    prune::PruneFilter::new(filter)
+}
+
+/// Feeds the page's `pieces` to `filter` through html5ever's tokenizer.
+fn html5ever_tokens(pieces: Vec<StrTendril>, filter: prune::PruneFilter) -> prune::PruneFilter {
+    // As html5ever's driver does, without its Parser: feed each piece, resuming after each
+    // </script> (scripts are never run), then signal the end.
+    let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    for piece in pieces {
+        tokenizer.sink.inner.grant(piece.len());
+        input.push_back(piece);
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    }
+    tokenizer.end();
+    tokenizer.sink
+}
+
+/// The tree the filters built, with what the limits changed as warnings (`cut`: tags whose
+/// attributes the pre-pass cut).
+fn finish(filter: prune::PruneFilter, cut: usize, limits: Limits) -> Dom {
     let mut warnings = Vec::new();
     if cut > 0 {
         warnings.push(format!(
             "{cut} tag(s) had more than {MAX_ATTRIBUTES} attributes: the extra ones were ignored"
         ));
     }
-    let opts = TreeBuilderOpts {
-        scripting_enabled: false,
-        ..Default::default()
-    };
-    let mut html = Html::new_document();
-    html.tree = ego_tree::Tree::with_capacity(Node::Document, node_estimate(&text, limits, page));
-    let builder = TreeBuilder::new(HtmlTreeSink::new(html), opts);
-    let filter = depth::DepthFilter::new(builder, limits.max_depth.max(1));
-    let removed = page.saturating_sub(text.len());
-    let filter = budget::BudgetFilter::new(filter, limits, removed);
-    let filter = prune::PruneFilter::new(filter);
-    // The tokenizer reads its own copy; the text goes before the tree grows.
-    let chunks = chunks(&text, chunk);
-    drop(text);
-    // As html5ever's driver does, without its Parser: feed each piece, resuming after each
-    // </script> (scripts are never run), then signal the end.
-    let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
-    let input = BufferQueue::default();
-    for chunk in chunks {
-        tokenizer.sink.inner.grant(chunk.len());
-        input.push_back(chunk);
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-    }
-    tokenizer.end();
-    let budget = &tokenizer.sink.inner;
+    let budget = &filter.inner;
     let depth = &budget.inner;
     let dropped = depth.dropped.get();
     if dropped > 0 {
@@ -194,7 +246,7 @@ fn build_in(text: String, cut: usize, limits: Limits, page: usize, chunk: usize)
         ));
     }
     let cut_to_budget = budget.dropped.get() > 0;
-    let html = tokenizer.sink.inner.inner.inner.sink.finish();
+    let html = filter.inner.inner.inner.sink.finish();
     Dom {
         html,
         warnings,

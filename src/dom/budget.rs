@@ -601,32 +601,8 @@ mod tests {
 /// real pages.
 #[cfg(test)]
 mod same_tree {
-    use crate::dom::{build_in, corpus, pre_pass, Dom, Limits};
-    use ego_tree::iter::Edge;
-    use scraper::Node;
-
-    /// Every node in document order with its exact content, and where each element ends.
-    fn dump(dom: &Dom) -> String {
-        let mut out = String::new();
-        for edge in dom.html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => match node.value() {
-                    Node::Element(e) => {
-                        out.push_str(&format!("<{:?}", e.name));
-                        for (k, v) in e.attrs() {
-                            out.push_str(&format!(" {k}={v:?}"));
-                        }
-                        out.push('>');
-                    }
-                    Node::Text(t) => out.push_str(&format!("{:?}", &*t.text)),
-                    other => out.push_str(&format!("{other:?}")),
-                },
-                Edge::Close(node) if node.value().is_element() => out.push_str("</>"),
-                Edge::Close(_) => {}
-            }
-        }
-        out
-    }
+    use crate::dom::corpus::{self, dump};
+    use crate::dom::{build_in, pre_pass, Limits};
 
     fn tree(page: &str, limits: Limits, chunk: usize) -> String {
         let (text, cut) = pre_pass(page);

@@ -3,6 +3,11 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use ego_tree::iter::Edge;
+use scraper::Node;
+
+use super::Dom;
+
 /// Every shared set: the benchmark pages (gzip) and the Hexo posts.
 pub(super) const ALL: &[&str] = &[
     "bench/articles/html",
@@ -53,4 +58,27 @@ pub(super) fn pages(dirs: &[&str]) -> Option<Vec<(PathBuf, String)>> {
         return None;
     }
     Some(pages)
+}
+
+/// Every node in document order with its exact content, and where each element ends.
+pub(super) fn dump(dom: &Dom) -> String {
+    let mut out = format!("{:?}", dom.html.quirks_mode);
+    for edge in dom.html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    out.push_str(&format!("<{:?}", e.name));
+                    for (k, v) in e.attrs() {
+                        out.push_str(&format!(" {k}={v:?}"));
+                    }
+                    out.push('>');
+                }
+                Node::Text(t) => out.push_str(&format!("{:?}", &*t.text)),
+                other => out.push_str(&format!("{other:?}")),
+            },
+            Edge::Close(node) if node.value().is_element() => out.push_str("</>"),
+            Edge::Close(_) => {}
+        }
+    }
+    out
 }

@@ -24,7 +24,7 @@ use crate::clean::{DIMENSION_ATTRS, LAZY_ATTRS, SRCSET_ATTRS};
 use crate::wordset::{LazyWords, WordSet};
 
 /// Drops comments, parse errors, script and style text, and unread attributes.
-pub(super) struct PruneFilter {
+pub(crate) struct PruneFilter {
     pub(super) inner: BudgetFilter,
     /// Inside a `<script>` or `<style>` whose text is dropped, until its end tag.
     skipping: Cell<bool>,

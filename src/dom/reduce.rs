@@ -641,7 +641,7 @@ fn raw_end(b: &[u8], i: usize, name: &[u8]) -> usize {
 }
 
 /// The end (one past the last byte) of the comment whose `<!--` starts at `at`.
-fn comment_end(b: &[u8], at: usize) -> usize {
+pub(super) fn comment_end(b: &[u8], at: usize) -> usize {
     let p = at + 4;
     // `<!-->` and `<!--->` are whole (empty) comments.
     if b.get(p) == Some(&b'>') {
