@@ -7,7 +7,7 @@
 //!
 //! Per corpus, one iteration handles every page once:
 //! - `decode`: UTF-8 validation (what `extract` does before parsing valid UTF-8 input);
-//! - `parse`: `scraper::Html::parse_document`, the floor of any html5ever DOM design;
+//! - `parse`: `scraper::Html::parse_document` (html5ever's tokenizer and tree builder);
 //! - `textsift`: `textsift::extract` end to end (decode → … → normalised `Article`);
 //! - `dom_smoothie`: `Readability::new(html, None, None)?.parse()` (its text output);
 //! - `normalize`: `textsift::normalize` over the extracted text alone.
