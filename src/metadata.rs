@@ -1,6 +1,7 @@
 //! Page metadata from `<head>` and the body: title, author, date, lead image, language,
 //! base and canonical URLs, and the JSON-LD `articleBody` (a hint for the selection).
 
+mod dates;
 mod jsonld;
 
 use crate::dom::{attr, descendants, tag, text_content, Dom, NodeRef};
@@ -11,7 +12,16 @@ use crate::url::clean_attr;
 pub(crate) struct PageMeta {
     pub(crate) title: Option<String>,
     pub(crate) author: Option<String>,
-    pub(crate) published: Option<String>,
+    /// The publication date as structured data states it (`article:published_time`,
+    /// JSON-LD `datePublished`), raw.
+    pub(crate) stated: Option<String>,
+    /// The best `<time datetime>`, raw, with its rank ([`time_rank`]).
+    pub(crate) time: Option<(u8, String)>,
+    /// A date meta of a less precise kind (`pubdate`, `DC.date`…), raw.
+    pub(crate) other_date: Option<String>,
+    /// The date line a reader sees near the headline ([`dates::Shown`]): its day, and
+    /// the same as RFC 3339 (with its time of day, if it gives one).
+    pub(crate) shown: Option<(jiff::civil::Date, String)>,
     pub(crate) lead_image: Option<String>,
     pub(crate) base_href: Option<String>,
     pub(crate) canonical: Option<String>,
@@ -50,16 +60,24 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     // The best `<time datetime>` so far, with its rank (higher is better).
     let mut time: Option<(u8, String)> = None;
     let mut times = 0;
+    let mut shown = dates::Shown::default();
+    let mut headline: Option<NodeRef<'_>> = None;
+    let mut month_first = false;
     for node in descendants(dom.root()) {
+        shown.visit(node, headline, month_first);
         let Some(name) = tag(node) else { continue };
         match name {
-            "html" if html_lang.is_none() => html_lang = attr(node, "lang").map(clean),
+            "html" if html_lang.is_none() => {
+                html_lang = attr(node, "lang").map(clean);
+                month_first = html_lang.as_deref().is_some_and(writes_month_first);
+            }
             "meta" => m.add(node),
             "title" if title.is_none() => {
                 title = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
             "h1" if h1.is_none() => {
                 h1 = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
+                headline = Some(node);
             }
             "base" if meta.base_href.is_none() => {
                 meta.base_href = attr(node, "href").map(clean_attr)
@@ -118,11 +136,10 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         .or(m.other_author.filter(|a| !is_url(a)))
         .or(ld.author.map(|a| clean(&a)))
         .or(byline);
-    meta.published = m
-        .published
-        .or(ld.published.map(|d| clean(&d)))
-        .or(time.map(|(_, t)| t))
-        .or(m.other_date);
+    meta.stated = m.published.or(ld.published.map(|d| clean(&d)));
+    meta.time = time;
+    meta.other_date = m.other_date;
+    meta.shown = shown.date().zip(shown.shown());
     meta.lead_image = m.image.or(ld.image.map(|i| clean_attr(&i)));
     meta.language = [html_lang, ld.language, m.locale, m.content_language]
         .into_iter()
@@ -131,6 +148,56 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     meta.og_url = m.og_url;
     meta.body_hint = ld.body;
     meta
+}
+
+impl PageMeta {
+    /// The publication date, raw: structured data's (unless a date the page shows, or
+    /// its URL states, is a day from it: the structured value is then in another zone
+    /// than the page's own, UTC most often), else a `<time datetime>` after the headline
+    /// or marked as such, else the date line shown, else the URL's, else any other
+    /// `<time>` or date meta. `url_date`: the date the page's URL states.
+    pub(crate) fn published(&self, url_date: Option<jiff::civil::Date>) -> Option<String> {
+        let url = url_date.map(|d| (d, d.to_string()));
+        let seen = url.clone().or_else(|| self.shown.clone());
+        if let Some(stated) = &self.stated {
+            let day: Option<jiff::civil::Date> =
+                crate::date::parse(stated).and_then(|d| d.get(..10)?.parse().ok());
+            let others = [&url, &self.shown];
+            if let Some(day) = day {
+                // A source that agrees keeps the stated value; else one a day off wins.
+                let agrees = others
+                    .iter()
+                    .any(|o| o.as_ref().is_some_and(|(d, _)| *d == day));
+                let off = others.iter().find_map(|o| {
+                    o.as_ref()
+                        .filter(|(d, _)| (day - *d).get_days().abs() == 1)
+                        .map(|(_, text)| text.clone())
+                });
+                if let (false, Some(off)) = (agrees, off) {
+                    return Some(off);
+                }
+            }
+            return Some(stated.clone());
+        }
+        if let Some((rank, t)) = &self.time {
+            if *rank >= 2 {
+                return Some(t.clone());
+            }
+        }
+        seen.map(|(_, text)| text)
+            .or_else(|| self.time.as_ref().map(|(_, t)| t.clone()))
+            .or_else(|| self.other_date.clone())
+    }
+}
+
+/// The date a URL's path states (`/2012/05/31/`).
+pub(crate) fn url_date(path: &str) -> Option<jiff::civil::Date> {
+    dates::in_url(path)
+}
+
+/// Whether a language writes `5/6/2012` month first (the United States' English).
+fn writes_month_first(lang: &str) -> bool {
+    lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-us")
 }
 
 /// What a `<meta>` says, by its key (`property`, else `name`, `itemprop`, `http-equiv`).
@@ -165,8 +232,15 @@ fn meta_field(key: &str) -> Option<MetaField> {
         "author" => Author,
         "article:author" => ArticleAuthor,
         "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => OtherAuthor,
-        "article:published_time" | "og:published_time" | "datepublished" => Published,
-        "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "date" => OtherDate,
+        "article:published_time"
+        | "og:published_time"
+        | "datepublished"
+        | "publication_date"
+        | "article.published"
+        | "parsely-pub-date"
+        | "sailthru.date" => Published,
+        "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "dc.date.created"
+        | "dcterms.date" | "dcterms.created" | "dcterms.issued" | "date" => OtherDate,
         "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => Image,
         "og:url" => OgUrl,
         "og:locale" => Locale,
@@ -457,7 +531,7 @@ mod tests {
              <meta property='og:image' content='/i.jpg'></head>",
         ));
         assert_eq!(m.author.as_deref(), Some("Ann"));
-        assert_eq!(m.published.as_deref(), Some("2021-01-02T03:04:05Z"));
+        assert_eq!(m.published(None).as_deref(), Some("2021-01-02T03:04:05Z"));
         assert_eq!(m.lead_image.as_deref(), Some("/i.jpg"));
         assert_eq!(m.base_href.as_deref(), Some("https://e.com/a/"));
         assert_eq!(m.canonical.as_deref(), Some("https://e.com/p"));
@@ -475,7 +549,7 @@ mod tests {
         ));
         assert_eq!(m.title.as_deref(), Some("LD head"));
         assert_eq!(m.author.as_deref(), Some("Dan"));
-        assert_eq!(m.published.as_deref(), Some("2020-05-06"));
+        assert_eq!(m.published(None).as_deref(), Some("2020-05-06"));
         assert_eq!(m.lead_image.as_deref(), Some("https://e.com/i.jpg"));
         assert_eq!(m.language.as_deref(), Some("zh-CN"));
         assert_eq!(m.body_hint.as_deref(), Some("Body."));
@@ -483,7 +557,7 @@ mod tests {
             "<meta property=og:locale content=en_GB><time datetime='2019-01-01'>x</time><h1>H</h1>\
              <p>By <a rel=author href=/a>Eve Moss</a></p><time datetime='2020-05-07'>y</time>",
         ));
-        assert_eq!(m.published.as_deref(), Some("2020-05-07"));
+        assert_eq!(m.published(None).as_deref(), Some("2020-05-07"));
         assert_eq!(m.author.as_deref(), Some("Eve Moss"));
         assert_eq!(m.language.as_deref(), Some("en-GB"));
     }

@@ -131,6 +131,13 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     drop(dom);
     marks.mark("drop tree");
 
+    // The date the page's URL states, from its canonical URL, else the caller's.
+    let url_date = canonical_url
+        .as_deref()
+        .and_then(|u| ::url::Url::parse(u).ok())
+        .or_else(|| ex.base_url.clone())
+        .and_then(|u| metadata::url_date(u.path()));
+    let published = page.published(url_date);
     let mut article = Article {
         warnings: fm.warnings,
         language: page.language,
@@ -150,7 +157,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         .or(page.author)
         .map(|a| norm(&a))
         .filter(|a| !a.is_empty());
-    if let Some(raw) = fm.date.or(page.published) {
+    if let Some(raw) = fm.date.or(published) {
         article.published = date::parse(&raw);
         if article.published.is_none() {
             article
