@@ -1,6 +1,7 @@
 //! Page metadata from `<head>` and the body: title, author, date, lead image, language,
 //! base and canonical URLs, and the JSON-LD `articleBody` (a hint for the selection).
 
+mod authors;
 mod dates;
 mod jsonld;
 
@@ -50,7 +51,7 @@ const MAX_TIMES: usize = 64;
 ///   `<article>`), other date metas;
 /// - lead image: `og:image`, `twitter:image`, JSON-LD `image`;
 /// - language: `<html lang>`, JSON-LD `inLanguage`, `og:locale`, `content-language`.
-pub(crate) fn read(dom: &Dom) -> PageMeta {
+pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
     let mut meta = PageMeta::default();
     let mut m = Metas::default();
     let (mut title, mut h1, mut html_lang) = (None, None, None);
@@ -61,10 +62,12 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     let mut time: Option<(u8, String)> = None;
     let mut times = 0;
     let mut shown = dates::Shown::default();
+    let mut shown_byline = authors::Bylines::default();
     let mut headline: Option<NodeRef<'_>> = None;
     let mut month_first = false;
     for node in descendants(dom.root()) {
         shown.visit(node, headline, month_first);
+        shown_byline.visit(node, headline);
         let Some(name) = tag(node) else { continue };
         match name {
             "html" if html_lang.is_none() => {
@@ -113,6 +116,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             _ => {}
         }
     }
+    let raw_title = title.clone();
     let title = title.map(|t| {
         let t = strip_site_name(t, m.site_name.as_deref());
         // `<title>` is the headline plus more (`Headline：Section`): the `<h1>` says where
@@ -130,12 +134,39 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         .or(ld.headline.map(|t| clean(&t)))
         .or(title)
         .or(h1);
-    meta.author = m
-        .author
-        .or(m.article_author.filter(|a| !is_url(a)))
-        .or(m.other_author.filter(|a| !is_url(a)))
-        .or(ld.author.map(|a| clean(&a)))
-        .or(byline);
+    // A person's name: cleaned, and not the site's own name.
+    let host = meta
+        .canonical
+        .as_deref()
+        .or(m.og_url.as_deref())
+        .and_then(|u| ::url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
+    let site = m.site_name.as_deref();
+    let host = host.or_else(|| base.and_then(|b| b.host_str().map(str::to_string)));
+    let is_site = |a: &str| authors::is_site(a, site, host.as_deref(), raw_title.as_deref());
+    // `Site - Name`: the site's part goes.
+    let person = |a: &str| {
+        let kept: Vec<&str> = a.split(" - ").filter(|p| !is_site(p.trim())).collect();
+        authors::clean(kept.first().copied().unwrap_or(a))
+    };
+    // The first person named; the site's own name only when no source names a person.
+    let found: Vec<String> = [
+        m.author.as_deref(),
+        m.article_author.as_deref().filter(|a| !is_url(a)),
+        m.other_author.as_deref().filter(|a| !is_url(a)),
+        ld.author.as_deref(),
+        shown_byline.author().as_deref(),
+        byline.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(person)
+    .collect();
+    meta.author = found
+        .iter()
+        .find(|a| !is_site(a))
+        .or(found.first())
+        .cloned();
     meta.stated = m.published.or(ld.published.map(|d| clean(&d)));
     meta.time = time;
     meta.other_date = m.other_date;
@@ -486,9 +517,13 @@ mod tests {
     use super::*;
     use crate::dom::parse;
 
+    fn read_page(dom: &Dom) -> PageMeta {
+        read(dom, None)
+    }
+
     #[test]
     fn title_precedence() {
-        let t = |html: &str| read(&parse(html)).title;
+        let t = |html: &str| read_page(&parse(html)).title;
         assert_eq!(
             t("<meta property='og:title' content='OG'><title>T</title><h1>H</h1>").as_deref(),
             Some("OG")
@@ -500,7 +535,7 @@ mod tests {
 
     #[test]
     fn title_loses_its_site_name() {
-        let t = |html: &str| read(&parse(html)).title;
+        let t = |html: &str| read_page(&parse(html)).title;
         assert_eq!(
             t("<title>城区老旧小区改造工程全面启动 - 某某日报</title>").as_deref(),
             Some("城区老旧小区改造工程全面启动")
@@ -524,8 +559,26 @@ mod tests {
     }
 
     #[test]
+    fn a_person_is_preferred_to_the_sites_name_which_stays_when_no_one_is_named() {
+        let author = |html: &str| read_page(&parse(html)).author;
+        let head = "<meta name=author content='Daily Post'><meta property=og:site_name content='Daily Post'>";
+        assert_eq!(
+            author(&format!(
+                "{head}<h1>T</h1><p class=byline>By <a href=/j>Jane Roe</a></p>"
+            ))
+            .as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            author(&format!("{head}<h1>T</h1><p>Text.</p>")).as_deref(),
+            Some("Daily Post")
+        );
+        assert_eq!(author("<h1>T</h1><p>Powered by WordPress</p>"), None);
+    }
+
+    #[test]
     fn head_fields() {
-        let m = read(&parse(
+        let m = read_page(&parse(
             "<head><base href='https://e.com/a/'><link rel=canonical href='https://e.com/p'>\
              <meta name=author content='Ann'><meta property='article:published_time' content='2021-01-02T03:04:05Z'>\
              <meta property='og:image' content='/i.jpg'></head>",
@@ -539,7 +592,7 @@ mod tests {
 
     #[test]
     fn json_ld_and_body_sources() {
-        let m = read(&parse(
+        let m = read_page(&parse(
             r#"<html lang="zh_CN"><head><meta property='article:author' content='https://fb.com/x'>
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"LD head",
             "author":{"name":"Dan"},"datePublished":"2020-05-06","image":"https://e.com/i.jpg",
@@ -553,7 +606,7 @@ mod tests {
         assert_eq!(m.lead_image.as_deref(), Some("https://e.com/i.jpg"));
         assert_eq!(m.language.as_deref(), Some("zh-CN"));
         assert_eq!(m.body_hint.as_deref(), Some("Body."));
-        let m = read(&parse(
+        let m = read_page(&parse(
             "<meta property=og:locale content=en_GB><time datetime='2019-01-01'>x</time><h1>H</h1>\
              <p>By <a rel=author href=/a>Eve Moss</a></p><time datetime='2020-05-07'>y</time>",
         ));
@@ -564,7 +617,7 @@ mod tests {
 
     #[test]
     fn content_language_utf8_is_not_a_language() {
-        let lang = |html: &str| read(&parse(html)).language;
+        let lang = |html: &str| read_page(&parse(html)).language;
         // The shape that was reported as the page's language.
         assert_eq!(
             lang(r#"<meta http-equiv="Content-Language" content="UTF-8"><p>x</p>"#),

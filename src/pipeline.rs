@@ -53,7 +53,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
     let dom_warnings = std::mem::take(&mut dom.warnings);
     // A body hidden until scripts run (inline style, <noscript>, <template>) is shown.
     crate::clean::reveal(&mut dom);
-    let page = metadata::read(&dom);
+    let page = metadata::read(&dom, ex.base_url.as_ref());
 
     // The base URL: the caller's, refined by the page's <base href> or canonical URL (one
     // longer than any URL kept is no URL: see `url::MAX_URL_BYTES`).

@@ -77,6 +77,11 @@ pub(crate) fn in_text(text: &str, month_first: bool) -> Option<Date> {
     first_date(text, month_first).map(|(d, _)| d)
 }
 
+/// Where (in bytes) the first date in `text` starts, if it holds one.
+pub(crate) fn date_start(text: &str) -> Option<usize> {
+    first_date(text, false).map(|(_, at)| at)
+}
+
 /// [`in_text`], with where (in bytes) the match that gave the date starts: at its first
 /// digit or letter, or the character before it.
 fn first_date(text: &str, month_first: bool) -> Option<(Date, usize)> {
@@ -128,7 +133,7 @@ fn first_date(text: &str, month_first: bool) -> Option<(Date, usize)> {
 }
 
 /// The first `n` bytes of `t`, or fewer, cut at a character boundary.
-fn head(t: &str, n: usize) -> &str {
+pub(crate) fn head(t: &str, n: usize) -> &str {
     let mut at = n.min(t.len());
     while !t.is_char_boundary(at) {
         at -= 1;
@@ -249,6 +254,10 @@ struct Found {
 /// Texts looked at after the date after the headline is found, for another item of its
 /// list.
 const FOUND_THEN: usize = 300;
+
+/// Levels above a text looked at for the headline, a footer or a comment thread holding
+/// it.
+const ENCLOSING: usize = 16;
 
 /// Levels above a text looked at for the element it names a date in.
 const NAMED_LEVELS: usize = 3;
@@ -386,7 +395,7 @@ impl Shown {
         // Not the headline's own text, nor a footer's (`Last modified …`) or a comment's.
         if node
             .ancestors()
-            .take(64)
+            .take(ENCLOSING)
             .any(|a| Some(a) == headline || tag(a) == Some("footer") || names_a_comment(a))
         {
             return;
@@ -554,7 +563,7 @@ fn names_a_comment(node: NodeRef<'_>) -> bool {
 
 /// Whether `hay` holds one of `words` (lower-case ASCII), ASCII case ignored: one pass,
 /// each word tried only where its first letter is (most bytes are no word's first).
-fn holds_any(hay: &[u8], words: &[&[u8]]) -> bool {
+pub(crate) fn holds_any(hay: &[u8], words: &[&[u8]]) -> bool {
     let mut firsts = [false; 128];
     for w in words {
         if let Some(&c) = w.first() {
@@ -576,7 +585,7 @@ fn holds_any(hay: &[u8], words: &[&[u8]]) -> bool {
 
 /// The text of a small element, or `None` when it holds more than one line of text or
 /// many nodes.
-fn short_text(node: NodeRef<'_>) -> Option<String> {
+pub(crate) fn short_text(node: NodeRef<'_>) -> Option<String> {
     let mut out = String::new();
     for (i, n) in descendants(node).enumerate() {
         if i >= 64 {
@@ -647,7 +656,7 @@ mod tests {
 
     /// The publication date `read` gives a page.
     fn published(html: &str) -> Option<String> {
-        crate::metadata::read(&crate::dom::parse(html)).published(None)
+        crate::metadata::read(&crate::dom::parse(html), None).published(None)
     }
 
     #[test]
