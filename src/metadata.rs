@@ -34,6 +34,9 @@ pub(crate) struct PageMeta {
     pub(crate) body_hint: Option<String>,
 }
 
+/// Width (a wide character counting two) an `<h1>` needs to be taken as the headline.
+const HEADLINE_WIDTH: usize = 15;
+
 /// Byline elements whose text is read (each read walks the element's subtree).
 const MAX_BYLINES: usize = 16;
 
@@ -42,8 +45,9 @@ const MAX_TIMES: usize = 64;
 
 /// Reads the page's metadata, each field from the first source that has it:
 ///
-/// - title: `og:title`, `twitter:title`, JSON-LD `headline`, `<title>` (less the site name),
-///   the first `<h1>`;
+/// - title: the first `<h1>` (when it is at least [`HEADLINE_WIDTH`] wide and not the site's
+///   name), `og:title`, `twitter:title`, JSON-LD `headline`, `<title>` (less the site name),
+///   any `<h1>`;
 /// - author: `<meta name=author>`, `article:author` (unless a URL), other author metas,
 ///   JSON-LD `author`, byline markup (`rel=author`, `itemprop=author`);
 /// - published: `article:published_time`, JSON-LD `datePublished`, `<time datetime>`
@@ -128,8 +132,19 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
             _ => t,
         }
     });
-    meta.title = m
-        .og_title
+    // The visible headline first: `og:title` and `<title>` are written for sharing and
+    // search, and name the site more often than the article. A short `<h1>` is a logo
+    // or a section name.
+    let headline = h1.clone().filter(|h| {
+        let width: usize = h.chars().map(|c| if c > '\u{2E80}' { 2 } else { 1 }).sum();
+        (HEADLINE_WIDTH..=600).contains(&width)
+            && !m
+                .site_name
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(h))
+    });
+    meta.title = headline
+        .or(m.og_title)
         .or(m.tw_title)
         .or(ld.headline.map(|t| clean(&t)))
         .or(title)
