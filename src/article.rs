@@ -99,16 +99,37 @@ pub struct Image {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Article {
-    /// The title: front matter, else `og:title`, `twitter:title`, JSON-LD `headline`,
-    /// `<title>` (less its site name), the first `<h1>`.
+    /// The title: front matter, else the page's visible headline (its first `<h1>`, unless
+    /// that is short or the site's name), `og:title`, `twitter:title`, JSON-LD `headline`,
+    /// `<title>` (less its site name).
     pub title: Option<String>,
-    /// The author, when the input names one: front matter, else `<meta name=author>`,
-    /// `article:author` (unless a URL), JSON-LD `author` (names joined by `, `), byline markup.
+    /// The author, when the input names one: front matter, else the first source that
+    /// names a person: `<meta name=author>`, `article:author` (unless a URL), JSON-LD
+    /// `author` (names joined by `, `), the byline shown after the headline (`By Jane Doe`,
+    /// `Von Max Muster`, `作者：…`), byline markup. Cleaned of `By`, `View all posts by`, a
+    /// date glued on; `admin` or `No Author` is no one. The site's own name is the author
+    /// only when no source names a person.
     pub author: Option<String>,
     /// Publication date: RFC 3339 when the zone is known (`2021-08-12T06:07:34Z`);
     /// a date given without a zone stays naive (`2021-10-28T14:08:07`). From front matter,
-    /// else `article:published_time`, JSON-LD `datePublished`, `<time datetime>`, date metas.
+    /// else `article:published_time` or JSON-LD `datePublished` (unless the date the page
+    /// shows or its URL states is a day off: the stated value is in another zone), a
+    /// `<time datetime>` after the headline, the date line shown near the headline
+    /// (`31. Mai 2012`, `May 31, 2012`, `2012年5月31日`…), the URL's (`/2012/05/31/`),
+    /// other `<time>`s and date metas. A comment's date, a list's, a clock, a copyright or
+    /// a last-modified footer is never taken.
+    ///
+    /// ```
+    /// let html = "<h1>Neue Radwege für die Stadt</h1><p class=meta>Von Max Muster | 31. Mai 2012</p>\
+    ///             <p>Der Stadtrat hat beschlossen, drei neue Radwege anzulegen.</p>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.published.as_deref(), Some("2012-05-31"));
+    /// assert_eq!(article.author.as_deref(), Some("Max Muster"));
+    /// ```
     pub published: Option<String>,
+    /// Last-modified date, as [`Article::published`] is written: `article:modified_time`,
+    /// `og:updated_time`, JSON-LD `dateModified`.
+    pub modified: Option<String>,
     /// Categories, in the order given.
     pub categories: Vec<String>,
     /// Tags, in the order given.
@@ -134,6 +155,22 @@ pub struct Article {
     /// assert_eq!(article.canonical_url.as_deref(), Some("https://e.com/a"));
     /// ```
     pub canonical_url: Option<String>,
+    /// The site's name: `og:site_name`, `application-name`, JSON-LD `publisher`.
+    ///
+    /// ```
+    /// let html = "<meta property=og:site_name content='Daily Post'>\
+    ///             <meta property=og:description content='Two new bridges.'>\
+    ///             <meta property=article:modified_time content='2024-03-18T09:02:00Z'>\
+    ///             <p>The council approved two new bridges.</p>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.site_name.as_deref(), Some("Daily Post"));
+    /// assert_eq!(article.description.as_deref(), Some("Two new bridges."));
+    /// assert_eq!(article.modified.as_deref(), Some("2024-03-18T09:02:00Z"));
+    /// ```
+    pub site_name: Option<String>,
+    /// The page's own summary of itself: `og:description`, `twitter:description`,
+    /// `<meta name=description>` (normalised like the text).
+    pub description: Option<String>,
     /// The body as typed blocks, in document order.
     ///
     /// The page's headline is left out (it is [`Article::title`]), except where the body

@@ -16,6 +16,13 @@ pub(crate) struct PageMeta {
     /// The publication date as structured data states it (`article:published_time`,
     /// JSON-LD `datePublished`), raw.
     pub(crate) stated: Option<String>,
+    /// The last-modified date as structured data states it (`article:modified_time`,
+    /// `og:updated_time`, JSON-LD `dateModified`), raw.
+    pub(crate) modified: Option<String>,
+    /// The site's name: `og:site_name`, `application-name`, JSON-LD `publisher`.
+    pub(crate) site_name: Option<String>,
+    /// The page's own summary: `og:description`, `twitter:description`, `description`.
+    pub(crate) description: Option<String>,
     /// The best `<time datetime>`, raw, with its rank ([`time_rank`]).
     pub(crate) time: Option<(u8, String)>,
     /// A date meta of a less precise kind (`pubdate`, `DC.date`…), raw.
@@ -33,6 +40,9 @@ pub(crate) struct PageMeta {
     /// JSON-LD `articleBody`: the article's text as the publisher states it.
     pub(crate) body_hint: Option<String>,
 }
+
+/// A description longer than this (bytes) is not a summary.
+const MAX_DESCRIPTION: usize = 4096;
 
 /// Width (a wide character counting two) an `<h1>` needs to be taken as the headline.
 const HEADLINE_WIDTH: usize = 15;
@@ -183,6 +193,13 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
         .or(found.first())
         .cloned();
     meta.stated = m.published.or(ld.published.map(|d| clean(&d)));
+    meta.modified = m.modified.or(ld.modified.map(|d| clean(&d)));
+    meta.site_name = m.site_name.clone().or(ld.publisher.map(|p| clean(&p)));
+    meta.description = m
+        .og_description
+        .or(m.tw_description)
+        .or(m.description)
+        .filter(|d| d.len() <= MAX_DESCRIPTION);
     meta.time = time;
     meta.other_date = m.other_date;
     meta.shown = shown.date().zip(shown.shown());
@@ -256,6 +273,10 @@ enum MetaField {
     ArticleAuthor,
     OtherAuthor,
     Published,
+    Modified,
+    OgDescription,
+    TwitterDescription,
+    Description,
     OtherDate,
     Image,
     OgUrl,
@@ -285,6 +306,12 @@ fn meta_field(key: &str) -> Option<MetaField> {
         | "article.published"
         | "parsely-pub-date"
         | "sailthru.date" => Published,
+        "article:modified_time" | "og:updated_time" | "datemodified" | "dcterms.modified" => {
+            Modified
+        }
+        "og:description" => OgDescription,
+        "twitter:description" => TwitterDescription,
+        "description" | "dc.description" => Description,
         "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "dc.date.created"
         | "dcterms.date" | "dcterms.created" | "dcterms.issued" | "date" => OtherDate,
         "og:image" | "twitter:image" | "og:image:url" | "twitter:image:src" => Image,
@@ -310,6 +337,10 @@ struct Metas {
     article_author: Option<String>,
     other_author: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
+    og_description: Option<String>,
+    tw_description: Option<String>,
+    description: Option<String>,
     other_date: Option<String>,
     image: Option<String>,
     og_url: Option<String>,
@@ -344,6 +375,10 @@ impl Metas {
             MetaField::ArticleAuthor => &mut self.article_author,
             MetaField::OtherAuthor => &mut self.other_author,
             MetaField::Published => &mut self.published,
+            MetaField::Modified => &mut self.modified,
+            MetaField::OgDescription => &mut self.og_description,
+            MetaField::TwitterDescription => &mut self.tw_description,
+            MetaField::Description => &mut self.description,
             MetaField::OtherDate => &mut self.other_date,
             MetaField::Image => &mut self.image,
             MetaField::OgUrl => &mut self.og_url,

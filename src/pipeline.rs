@@ -165,6 +165,9 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
                 .push(format!("unrecognised date {raw:?}: published left empty"));
         }
     }
+    article.modified = page.modified.as_deref().and_then(date::parse);
+    article.site_name = page.site_name.map(|s| norm(&s)).filter(|s| !s.is_empty());
+    article.description = page.description.map(|d| norm(&d)).filter(|d| !d.is_empty());
     article.categories = fm
         .categories
         .iter()

@@ -16,6 +16,9 @@ impl Serialize for Article {
         if let Some(v) = &self.published {
             map.serialize_entry("published", v)?;
         }
+        if let Some(v) = &self.modified {
+            map.serialize_entry("modified", v)?;
+        }
         if !self.categories.is_empty() {
             map.serialize_entry("categories", &self.categories)?;
         }
@@ -30,6 +33,12 @@ impl Serialize for Article {
         }
         if let Some(v) = &self.canonical_url {
             map.serialize_entry("canonical_url", v)?;
+        }
+        if let Some(v) = &self.site_name {
+            map.serialize_entry("site_name", v)?;
+        }
+        if let Some(v) = &self.description {
+            map.serialize_entry("description", v)?;
         }
         // Written piece by piece: no joined copy of the whole text.
         map.serialize_entry("text", &JoinedText(&self.blocks))?;

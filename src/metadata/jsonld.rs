@@ -20,6 +20,9 @@ pub(crate) struct LdMeta {
     pub(crate) headline: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) published: Option<String>,
+    pub(crate) modified: Option<String>,
+    /// The publisher's name (`publisher.name`).
+    pub(crate) publisher: Option<String>,
     pub(crate) image: Option<String>,
     pub(crate) language: Option<String>,
     pub(crate) body: Option<String>,
@@ -85,6 +88,8 @@ impl LdMeta {
         self.published = field("datePublished")
             .or_else(|| field("dateCreated"))
             .and_then(|v| doc.text(v));
+        self.modified = field("dateModified").and_then(|v| doc.text(v));
+        self.publisher = field("publisher").and_then(|v| doc.names(v, &lookup));
         self.image = field("image")
             .or_else(|| field("thumbnailUrl"))
             .and_then(|v| doc.url(v, &lookup));
