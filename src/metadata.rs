@@ -44,6 +44,9 @@ pub(crate) struct PageMeta {
 /// A description longer than this (bytes) is not a summary.
 const MAX_DESCRIPTION: usize = 4096;
 
+/// `<h1>`s read (the first ones).
+const MAX_HEADINGS: usize = 8;
+
 /// Width (a wide character counting two) an `<h1>` needs to be taken as the headline.
 const HEADLINE_WIDTH: usize = 15;
 
@@ -76,6 +79,8 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
     let mut time: Option<(u8, String)> = None;
     let mut times = 0;
     let mut shown = dates::Shown::default();
+    // The page's `<h1>`s, each with whether it stands in the page's furniture.
+    let mut h1s: Vec<(String, bool)> = Vec::new();
     let mut shown_byline = authors::Bylines::default();
     let mut headline: Option<NodeRef<'_>> = None;
     let mut month_first = false;
@@ -92,9 +97,17 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
             "title" if title.is_none() => {
                 title = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
-            "h1" if h1.is_none() => {
-                h1 = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
-                headline = Some(node);
+            "h1" if h1s.len() < MAX_HEADINGS => {
+                let text = clean(&text_content(node));
+                if h1.is_none() {
+                    // The dates and bylines after it are read from the first `<h1>` on
+                    // (an empty one too, until one with text comes).
+                    headline = Some(node);
+                    h1 = Some(text.clone()).filter(|t| !t.is_empty());
+                }
+                if !text.is_empty() {
+                    h1s.push((text, is_furniture(node)));
+                }
             }
             "base" if meta.base_href.is_none() => {
                 meta.base_href = attr(node, "href").map(clean_attr)
@@ -145,30 +158,48 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
     // The visible headline first: `og:title` and `<title>` are written for sharing and
     // search, and name the site more often than the article. A short `<h1>` is a logo
     // or a section name.
-    let headline = h1.clone().filter(|h| {
+    let host = meta
+        .canonical
+        .as_deref()
+        .or(m.og_url.as_deref())
+        .and_then(|u| ::url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string))
+        .or_else(|| base.and_then(|b| b.host_str().map(str::to_string)));
+    let site = m.site_name.as_deref();
+    let is_site = |a: &str| authors::is_site(a, site, host.as_deref(), raw_title.as_deref());
+    // The visible headline first: `og:title` and `<title>` are written for sharing and
+    // search, and name the site more often than the article. Of the `<h1>`s, one outside
+    // the header, menus and links, at least [`HEADLINE_WIDTH`] wide (shorter is a logo or
+    // a section's name) and not the site's name; the one `og:title` or `<title>` also
+    // says, else the first.
+    let fits = |h: &str| {
         let width: usize = h.chars().map(|c| if c > '\u{2E80}' { 2 } else { 1 }).sum();
-        (HEADLINE_WIDTH..=600).contains(&width)
-            && !m
-                .site_name
-                .as_deref()
-                .is_some_and(|s| s.eq_ignore_ascii_case(h))
-    });
+        // (A part of `<title>` is no sign here: `Site | Headline` has the headline as one.)
+        (HEADLINE_WIDTH..=600).contains(&width) && !authors::is_site(h, site, host.as_deref(), None)
+    };
+    let titled = |h: &str| {
+        let h = h.to_lowercase();
+        [m.og_title.as_deref(), raw_title.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|t| t.to_lowercase().contains(&h))
+    };
+    let candidates: Vec<&String> = h1s
+        .iter()
+        .filter(|(h, furniture)| !furniture && fits(h))
+        .map(|(h, _)| h)
+        .collect();
+    let headline = candidates
+        .iter()
+        .find(|h| titled(h))
+        .or(candidates.first())
+        .map(|h| h.to_string());
     meta.title = headline
         .or(m.og_title)
         .or(m.tw_title)
         .or(ld.headline.map(|t| clean(&t)))
         .or(title)
         .or(h1);
-    // A person's name: cleaned, and not the site's own name.
-    let host = meta
-        .canonical
-        .as_deref()
-        .or(m.og_url.as_deref())
-        .and_then(|u| ::url::Url::parse(u).ok())
-        .and_then(|u| u.host_str().map(str::to_string));
-    let site = m.site_name.as_deref();
-    let host = host.or_else(|| base.and_then(|b| b.host_str().map(str::to_string)));
-    let is_site = |a: &str| authors::is_site(a, site, host.as_deref(), raw_title.as_deref());
     // `Site - Name`: the site's part goes.
     let person = |a: &str| {
         let kept: Vec<&str> = a.split(" - ").filter(|p| !is_site(p.trim())).collect();
@@ -389,6 +420,20 @@ impl Metas {
     }
 }
 
+/// Whether a heading stands in the page's furniture: in a link (a logo), a `<nav>`,
+/// `<aside>` or `<footer>`, or the page's `<header>` (not an article's: one inside an
+/// `<article>` or `<main>` holds its headline).
+fn is_furniture(node: NodeRef<'_>) -> bool {
+    for a in node.ancestors().take(16) {
+        match tag(a) {
+            Some("article" | "main") => return false,
+            Some("nav" | "aside" | "footer" | "a") => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether a `<time datetime>` value holds a date (not a duration such as `PT5M`).
 fn looks_dated(v: &str) -> bool {
     v.len() >= 8 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -581,6 +626,39 @@ mod tests {
         assert_eq!(t("<title> T  x </title><h1>H</h1>").as_deref(), Some("T x"));
         assert_eq!(t("<p>x</p><h1>H <b>1</b></h1>").as_deref(), Some("H 1"));
         assert_eq!(t("<p>x</p>"), None);
+    }
+
+    #[test]
+    fn the_title_is_the_visible_headline_not_a_logo_or_the_sites_name() {
+        let t = |html: &str| read_page(&parse(html)).title;
+        // og:title worded for sharing: the page's own headline wins.
+        assert_eq!(
+            t(
+                "<meta property=og:title content='Dubai: the biggest plant - Solar'>\
+               <h1>The biggest solar thermal plant rises in Dubai</h1>"
+            )
+            .as_deref(),
+            Some("The biggest solar thermal plant rises in Dubai")
+        );
+        // A logo (in a link), the site's name, a menu's heading and a short section name
+        // are passed over.
+        assert_eq!(
+            t(
+                "<meta property=og:site_name content='Federal Customs Office'>\
+               <h1><a href=/>Customs</a></h1><h1>Federal Customs Office</h1>\
+               <nav><h1>Navigation and service</h1></nav><h1>News</h1>\
+               <h1>New tobacco tax law published in the gazette</h1>"
+            )
+            .as_deref(),
+            Some("New tobacco tax law published in the gazette")
+        );
+        // Of several, the one `<title>` also says.
+        assert_eq!(
+            t("<title>Bridge reopens after repairs | Daily</title>\
+               <h1>Most read stories this week</h1><h1>Bridge reopens after repairs</h1>")
+            .as_deref(),
+            Some("Bridge reopens after repairs")
+        );
     }
 
     #[test]
