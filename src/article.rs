@@ -76,8 +76,20 @@ pub struct Image {
     pub url: String,
     /// The `alt` text, when it says something.
     pub alt: Option<String>,
-    /// The caption (`<figcaption>` or similar), when there is one.
+    /// The caption (`<figcaption>` or similar), when there is one, less its credit line.
     pub caption: Option<String>,
+    /// Who made the picture, as its caption credits them (`Foto: Max Muster`,
+    /// `(Photo: Reuters)`, `© AFP`, `摄影：张三`).
+    ///
+    /// ```
+    /// let html = "<article><p>The new footbridge opened to walkers on Saturday morning.</p>\
+    ///             <figure><img src='https://e.com/b.jpg'>\
+    ///             <figcaption>The bridge at dawn. Photo: Jane Roe</figcaption></figure></article>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.images[0].caption.as_deref(), Some("The bridge at dawn."));
+    /// assert_eq!(article.images[0].credit.as_deref(), Some("Jane Roe"));
+    /// ```
+    pub credit: Option<String>,
     /// Width in pixels, from `width`/`data-width`, when known.
     pub width: Option<u32>,
     /// Height in pixels, from `height`/`data-height`, when known.
@@ -127,6 +139,19 @@ pub struct Article {
     /// assert_eq!(article.author.as_deref(), Some("Max Muster"));
     /// ```
     pub published: Option<String>,
+    /// The authors, one name each, when [`Article::author`] names several (`A, B`,
+    /// `A und B`, `A and B`, `A & B`, `A; B`, `A、B`; each part a name of two words or
+    /// more, so `Müller, Hans` and `Jane Doe, CNN` stay one); empty when it names one.
+    ///
+    /// ```
+    /// let html = "<h1>Lässt sich die Ausbreitung kontrollieren?</h1>\
+    ///             <p class=byline>Von Lars Fischer und Alina Schadwinkel</p>\
+    ///             <p>Die Zahl der bestätigten Fälle steigt seit Tagen an.</p>";
+    /// let article = textsift::extract_str(html).unwrap();
+    /// assert_eq!(article.author.as_deref(), Some("Lars Fischer und Alina Schadwinkel"));
+    /// assert_eq!(article.authors, ["Lars Fischer", "Alina Schadwinkel"]);
+    /// ```
+    pub authors: Vec<String>,
     /// Last-modified date, as [`Article::published`] is written: `article:modified_time`,
     /// `og:updated_time`, JSON-LD `dateModified`.
     pub modified: Option<String>,

@@ -31,6 +31,7 @@ mod article;
 mod blob;
 mod blocks;
 mod clean;
+mod credit;
 mod date;
 mod decode;
 mod dom;

@@ -284,6 +284,11 @@ impl PageMeta {
     }
 }
 
+/// The names in an author value ([`authors::split`]).
+pub(crate) fn split_authors(author: &str) -> Vec<String> {
+    authors::split(author)
+}
+
 /// The date a URL's path states (`/2012/05/31/`).
 pub(crate) fn url_date(path: &str) -> Option<jiff::civil::Date> {
     dates::in_url(path)

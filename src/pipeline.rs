@@ -2,7 +2,7 @@
 
 use crate::blocks::{self, Caption, Walked};
 use crate::clean::UrlContext;
-use crate::{blob, date, dom, entities, front_matter, metadata, normalize, select, url};
+use crate::{blob, credit, date, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 use std::borrow::Cow;
 
@@ -165,6 +165,13 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
                 .push(format!("unrecognised date {raw:?}: published left empty"));
         }
     }
+    // Several names only: one is `author` itself.
+    article.authors = article
+        .author
+        .as_deref()
+        .map(metadata::split_authors)
+        .filter(|names| names.len() > 1)
+        .unwrap_or_default();
     article.modified = page.modified.as_deref().and_then(date::parse);
     article.site_name = page.site_name.map(|s| norm(&s)).filter(|s| !s.is_empty());
     article.description = page.description.map(|d| norm(&d)).filter(|d| !d.is_empty());
@@ -365,21 +372,26 @@ fn finish_body(article: &mut Article, walked: Walked, policy: Policy) {
     article.images = walked
         .images
         .into_iter()
-        .map(|p| Image {
-            url: p.image.url,
-            alt: p
-                .image
-                .alt
-                .map(|a| normalize(&a, policy))
-                .filter(|a| !a.is_empty()),
-            caption: match p.caption {
+        .map(|p| {
+            let caption = match p.caption {
                 Some(Caption::Block(i)) => article.blocks.get(i).map(|b| b.text.clone()),
                 Some(Caption::Text(t)) => Some(normalize(&t, policy)).filter(|t| !t.is_empty()),
                 None => None,
-            },
-            width: p.image.width,
-            height: p.image.height,
-            block: p.block,
+            };
+            let (caption, credit) = caption.map_or((None, None), |c| credit::split(&c));
+            Image {
+                url: p.image.url,
+                alt: p
+                    .image
+                    .alt
+                    .map(|a| normalize(&a, policy))
+                    .filter(|a| !a.is_empty()),
+                caption,
+                credit,
+                width: p.image.width,
+                height: p.image.height,
+                block: p.block,
+            }
         })
         .collect();
 }

@@ -13,6 +13,9 @@ impl Serialize for Article {
         if let Some(v) = &self.author {
             map.serialize_entry("author", v)?;
         }
+        if !self.authors.is_empty() {
+            map.serialize_entry("authors", &self.authors)?;
+        }
         if let Some(v) = &self.published {
             map.serialize_entry("published", v)?;
         }
@@ -117,6 +120,9 @@ impl Serialize for Image {
         }
         if let Some(v) = &self.caption {
             map.serialize_entry("caption", v)?;
+        }
+        if let Some(v) = &self.credit {
+            map.serialize_entry("credit", v)?;
         }
         if let Some(v) = self.width {
             map.serialize_entry("width", &v)?;

@@ -98,10 +98,17 @@ fn figure_caption_reaches_the_image_even_when_pruned_from_the_text() {
             .caption
             .clone()
     };
+    // The credit line is told apart (issue 12): caption and credit both reach the image.
     assert_eq!(
         caption("https://e.com/photo.jpg").as_deref(),
-        Some("The harbour at dawn. Photo: Jane Roe")
+        Some("The harbour at dawn.")
     );
+    let credit = a
+        .images
+        .iter()
+        .find(|i| i.url == "https://e.com/photo.jpg")
+        .and_then(|i| i.credit.clone());
+    assert_eq!(credit.as_deref(), Some("Jane Roe"));
     assert_eq!(
         caption("https://e.com/second.jpg").as_deref(),
         Some("A second picture")

@@ -171,6 +171,39 @@ pub(crate) fn clean(raw: &str) -> Option<String> {
     (!bad).then(|| s.to_string())
 }
 
+/// The names in an author value: split at `;`, then at `,`, ` und `, ` and `, ` & `,
+/// ` et `, ` y `, `、` where every part is a name of two words or more (a Chinese name of
+/// two characters or more); else the value is one name.
+pub(crate) fn split(author: &str) -> Vec<String> {
+    let two_words = |p: &str| {
+        let p = p.trim();
+        p.split_whitespace().count() >= 2
+            || (p.chars().count() >= 2 && p.chars().all(|c| c > '\u{2E80}'))
+    };
+    let mut out = Vec::new();
+    for group in author.split(';').map(str::trim).filter(|g| !g.is_empty()) {
+        let mut parts = vec![group.to_string()];
+        for sep in [", ", ",", " und ", " and ", " & ", " et ", " y ", "、"] {
+            let next: Vec<String> = parts
+                .iter()
+                .flat_map(|p| p.split(sep).map(|q| q.trim().to_string()))
+                .filter(|q| !q.is_empty())
+                .collect();
+            if next.len() > parts.len() && next.iter().all(|q| two_words(q)) {
+                parts = next;
+            }
+        }
+        out.extend(parts);
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for name in out {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    unique
+}
+
 /// Whether `author` is the site's own name rather than a person's: the page's
 /// `og:site_name`, its host (`www.stern.de` for `STERN.de`; not the host's first label
 /// alone, which on a personal blog is its author's name), or a part of its `<title>`
@@ -335,6 +368,28 @@ mod tests {
         ] {
             assert_eq!(clean(raw).as_deref(), want, "{raw}");
         }
+    }
+
+    #[test]
+    fn several_authors_are_split_one_name_each() {
+        let s = |a: &str| split(a);
+        assert_eq!(
+            s("Lars Fischer und Alina Schadwinkel"),
+            ["Lars Fischer", "Alina Schadwinkel"]
+        );
+        assert_eq!(
+            s("Jane Doe, John Roe and Ann Smith"),
+            ["Jane Doe", "John Roe", "Ann Smith"]
+        );
+        assert_eq!(
+            s("Nathan Parker; Varun Khaneja"),
+            ["Nathan Parker", "Varun Khaneja"]
+        );
+        assert_eq!(s("张三、李四"), ["张三", "李四"]);
+        // One name, whatever its commas.
+        assert_eq!(s("Müller, Hans"), ["Müller, Hans"]);
+        assert_eq!(s("Rob Picheta, CNN"), ["Rob Picheta, CNN"]);
+        assert_eq!(s("Tobi"), ["Tobi"]);
     }
 
     #[test]
