@@ -30,7 +30,26 @@ pub(crate) fn parse(raw: &str) -> Option<String> {
     if let Ok(d) = raw.parse::<Date>() {
         return Some(d.to_string());
     }
-    loose(raw)
+    loose(raw).or_else(|| unix(raw))
+}
+
+/// Seconds (10 digits) or milliseconds (13) since 1970, as some pages state a date
+/// (`1651626439`): UTC, between 1993 and 2039.
+fn unix(raw: &str) -> Option<String> {
+    if !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = raw.parse().ok()?;
+    let seconds = match raw.len() {
+        10 => n,
+        13 => n / 1000,
+        _ => return None,
+    };
+    // 1993-01-01 to 2040-01-01.
+    if !(725_846_400..2_208_988_800).contains(&seconds) {
+        return None;
+    }
+    Some(Timestamp::from_second(seconds).ok()?.to_string())
 }
 
 fn with_offset(ts: Timestamp, offset: Offset) -> String {
@@ -147,6 +166,17 @@ mod tests {
             parse("2021-10-28T06:08:07Z").as_deref(),
             Some("2021-10-28T06:08:07Z")
         );
+    }
+
+    #[test]
+    fn unix_timestamps_are_utc() {
+        assert_eq!(parse("1651626439").as_deref(), Some("2022-05-04T01:07:19Z"));
+        assert_eq!(
+            parse("1651626439000").as_deref(),
+            Some("2022-05-04T01:07:19Z")
+        );
+        assert_eq!(parse("123456"), None);
+        assert_eq!(parse("4102444800"), None);
     }
 
     #[test]

@@ -253,9 +253,11 @@ impl PageMeta {
     pub(crate) fn published(&self, url_date: Option<jiff::civil::Date>) -> Option<String> {
         let url = url_date.map(|d| (d, d.to_string()));
         let seen = url.clone().or_else(|| self.shown.clone());
-        if let Some(stated) = &self.stated {
+        // A stated value no reader can read is no date (`published left empty` otherwise).
+        let stated = self.stated.as_ref().filter(|s| read_date(s).is_some());
+        if let Some(stated) = stated {
             let day: Option<jiff::civil::Date> =
-                crate::date::parse(stated).and_then(|d| d.get(..10)?.parse().ok());
+                read_date(stated).and_then(|d| d.get(..10)?.parse().ok());
             let others = [&url, &self.shown];
             if let Some(day) = day {
                 // A source that agrees keeps the stated value; else one a day off wins.
@@ -282,6 +284,12 @@ impl PageMeta {
             .or_else(|| self.time.as_ref().map(|(_, t)| t.clone()))
             .or_else(|| self.other_date.clone())
     }
+}
+
+/// A date in any spelling the metadata reads: [`crate::date::parse`]'s, else a date as
+/// pages show one (`11.11.2021`, `31. Mai 2012`).
+pub(crate) fn read_date(raw: &str) -> Option<String> {
+    crate::date::parse(raw).or_else(|| dates::in_text(raw, false).map(|d| d.to_string()))
 }
 
 /// The names in an author value ([`authors::split`]).

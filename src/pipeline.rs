@@ -2,7 +2,7 @@
 
 use crate::blocks::{self, Caption, Walked};
 use crate::clean::UrlContext;
-use crate::{blob, credit, date, dom, entities, front_matter, metadata, normalize, select, url};
+use crate::{blob, credit, dom, entities, front_matter, metadata, normalize, select, url};
 use crate::{Article, Block, BlockKind, Extractor, Image, Policy};
 use std::borrow::Cow;
 
@@ -158,7 +158,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         .map(|a| norm(&a))
         .filter(|a| !a.is_empty());
     if let Some(raw) = fm.date.or(published) {
-        article.published = date::parse(&raw);
+        article.published = metadata::read_date(&raw);
         if article.published.is_none() {
             article
                 .warnings
@@ -172,7 +172,7 @@ pub(crate) fn run_marked(ex: &Extractor, text: Cow<'_, str>, marks: &mut impl Ma
         .map(metadata::split_authors)
         .filter(|names| names.len() > 1)
         .unwrap_or_default();
-    article.modified = page.modified.as_deref().and_then(date::parse);
+    article.modified = page.modified.as_deref().and_then(metadata::read_date);
     article.site_name = page.site_name.map(|s| norm(&s)).filter(|s| !s.is_empty());
     article.description = page.description.map(|d| norm(&d)).filter(|d| !d.is_empty());
     article.categories = fm
