@@ -583,20 +583,7 @@ impl Reader<'_> {
             }
         } else {
             doctype.system_id = Some(id);
-            return match after {
-                Ok(mut after) => {
-                    skip(&mut after);
-                    if at(after)? == b'>' {
-                        Ok(after + 1)
-                    } else {
-                        bogus(after)
-                    }
-                }
-                Err(gt) => {
-                    doctype.force_quirks = true;
-                    Ok(gt)
-                }
-            };
+            return self.after_system_id(after, doctype);
         };
         // After the public identifier: an optional system identifier.
         i = after;
@@ -611,13 +598,29 @@ impl Reader<'_> {
         }
         let (id, after) = quoted(i)?;
         doctype.system_id = Some(id);
+        self.after_system_id(after, doctype)
+    }
+
+    /// After a system identifier that ended at its quote (`Ok`, the index after it) or
+    /// at a `>` (`Err`, the index after that: quirks): spaces, then `>`, else a bogus
+    /// doctype up to the next `>`.
+    fn after_system_id(
+        &self,
+        after: Result<usize, usize>,
+        doctype: &mut Doctype,
+    ) -> Result<usize, Unsure> {
+        let b = self.b;
         match after {
             Ok(mut after) => {
-                skip(&mut after);
-                if at(after)? == b'>' {
-                    Ok(after + 1)
-                } else {
-                    bogus(after)
+                while b.get(after).is_some_and(|&c| is_space(c)) {
+                    after += 1;
+                }
+                match b.get(after) {
+                    None => Err(Unsure),
+                    Some(b'>') => Ok(after + 1),
+                    Some(_) => memchr::memchr(b'>', &b[after..])
+                        .map(|o| after + o + 1)
+                        .ok_or(Unsure),
                 }
             }
             Err(gt) => {
