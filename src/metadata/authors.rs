@@ -276,7 +276,7 @@ impl Bylines {
         }
         let mut named = None;
         for (i, a) in node.ancestors().take(ENCLOSING).enumerate() {
-            if Some(a) == headline || names_a_comment(a) {
+            if Some(a) == headline || dates::names_a_comment(a) {
                 return;
             }
             if named.is_none() && i < NAMED_LEVELS && names_an_author(a) {
@@ -339,12 +339,6 @@ fn names_an_author(node: NodeRef<'_>) -> bool {
     ["class", "id", "itemprop", "rel"]
         .iter()
         .any(|a| attr(node, a).is_some_and(|v| dates::holds_any(v.as_bytes(), WORDS)))
-}
-
-fn names_a_comment(node: NodeRef<'_>) -> bool {
-    ["class", "id"].iter().any(|a| {
-        attr(node, a).is_some_and(|v| dates::holds_any(v.as_bytes(), &[b"comment", b"kommentar"]))
-    })
 }
 
 #[cfg(test)]

@@ -554,11 +554,11 @@ fn names_a_date(node: NodeRef<'_>) -> bool {
     named && !names_a_comment(node)
 }
 
-/// Whether an element's class or id names a comment.
-fn names_a_comment(node: NodeRef<'_>) -> bool {
-    ["class", "id"]
-        .iter()
-        .any(|a| attr(node, a).is_some_and(|v| holds_any(v.as_bytes(), &[b"comment"])))
+/// Whether an element's class or id names a comment (`comment`, `kommentar`).
+pub(crate) fn names_a_comment(node: NodeRef<'_>) -> bool {
+    ["class", "id"].iter().any(|a| {
+        attr(node, a).is_some_and(|v| holds_any(v.as_bytes(), &[b"comment", b"kommentar"]))
+    })
 }
 
 /// Whether `hay` holds one of `words` (lower-case ASCII), ASCII case ignored: one pass,
