@@ -389,6 +389,17 @@ impl Shown {
                 return;
             }
         }
+        // `Erschienen am: 01.11.2023`, `Datum: 18.10.2021`: a label and its date in one text.
+        if digits && t.len() <= DATE_LINE {
+            let labelled = t
+                .split_once([':', '：'])
+                .filter(|(label, _)| is_date_label(label))
+                .and_then(|(_, rest)| line_date(rest, month_first));
+            if let Some(d) = labelled.filter(|_| !self.in_list(node)) {
+                self.found(d, None, t, after);
+                return;
+            }
+        }
         if !after || self.read_after >= AFTER_HEADLINE {
             return;
         }
@@ -665,6 +676,7 @@ mod tests {
             ("<h1>T</h1><div class=byline>Von A | 31. Mai 2012</div>", Some("2012-05-31")),
             ("<h1>T</h1><p>am 20.09.2020</p><p>Text.</p>", Some("2020-09-20")),
             ("<span>Datum:</span><span>18.10.2021</span><h1>T</h1>", Some("2021-10-18")),
+            ("<h1>T</h1><p>Text.</p><p>Erschienen am: 01.11.2023</p>", Some("2023-11-01")),
             ("<h1>T</h1><div class=info>2023-10-20 09:30 来源：某报</div>", Some("2023-10-20T09:30:00")),
             ("<h1>T</h1><p>27.1.2022 - Bei der Erinnerung an die Verfolgten des Regimes ging es am Donnerstag um viel.</p>", Some("2022-01-27")),
             // A clock, a comment's date, another field's date, the end of a range.
