@@ -246,10 +246,11 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
 
 impl PageMeta {
     /// The publication date, raw: structured data's (unless a date the page shows, or
-    /// its URL states, is a day from it: the structured value is then in another zone
-    /// than the page's own, UTC most often), else a `<time datetime>` after the headline
-    /// or marked as such, else the date line shown, else the URL's, else any other
-    /// `<time>` or date meta. `url_date`: the date the page's URL states.
+    /// its URL states, is a day from it and neither agrees with it: the structured value
+    /// is then in another zone than the page's own, UTC most often), else a `<time
+    /// datetime>` after the headline or marked as such, else the URL's date, else the date
+    /// line shown, else any other `<time>` or date meta. `url_date`: the date the page's
+    /// URL states.
     pub(crate) fn published(&self, url_date: Option<jiff::civil::Date>) -> Option<String> {
         let url = url_date.map(|d| (d, d.to_string()));
         let seen = url.clone().or_else(|| self.shown.clone());
