@@ -255,10 +255,9 @@ impl PageMeta {
         let url = url_date.map(|d| (d, d.to_string()));
         let seen = url.clone().or_else(|| self.shown.clone());
         // A stated value no reader can read is no date (`published left empty` otherwise).
-        let stated = self.stated.as_ref().filter(|s| read_date(s).is_some());
-        if let Some(stated) = stated {
-            let day: Option<jiff::civil::Date> =
-                read_date(stated).and_then(|d| d.get(..10)?.parse().ok());
+        let stated = self.stated.as_ref().and_then(|s| Some((s, read_date(s)?)));
+        if let Some((stated, read)) = stated {
+            let day: Option<jiff::civil::Date> = read.get(..10).and_then(|d| d.parse().ok());
             let others = [&url, &self.shown];
             if let Some(day) = day {
                 // A source that agrees keeps the stated value; else one a day off wins.

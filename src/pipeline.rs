@@ -402,12 +402,7 @@ fn drop_title_heading(article: &mut Article) {
     let Some(title) = article.title.as_deref() else {
         return;
     };
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let fold = normalize::comparable;
     let title = fold(title);
     if title.is_empty() {
         return;

@@ -3,6 +3,7 @@
 use super::render::{render, MAX_HTML};
 use super::Scripts;
 use crate::json::{self, Doc, Value};
+use crate::normalize::comparable;
 
 /// Bounds on one script: most values kept, deepest nesting read.
 const LIMITS: json::Limits = json::Limits {
@@ -36,7 +37,7 @@ pub(crate) struct Found {
 /// `title` is preferred to a longer one whose nearest title is another.
 pub(crate) fn pick(scripts: &Scripts, page_chars: usize, title: Option<&str>) -> Option<Found> {
     let floor = MIN_PROSE.max(page_chars.saturating_mul(RATIO));
-    let title = title.map(fold).filter(|t| t.len() >= 8);
+    let title = title.map(comparable).filter(|t| t.len() >= 8);
     // The best value: whether its title is the page's, then its length.
     let mut best: Option<(bool, Found)> = None;
     for (name, text) in &scripts.scripts {
@@ -121,7 +122,7 @@ fn titled_as(doc: &Doc, parents: &[usize], mut v: usize, title: &str) -> bool {
                 .iter()
                 .filter(|(k, _)| is_title_key(k))
                 .filter_map(|&(_, m)| doc.str(m))
-                .map(fold)
+                .map(comparable)
                 .filter(|t| t.len() >= 8)
                 .peekable();
             if titles.peek().is_some() {
@@ -134,14 +135,6 @@ fn titled_as(doc: &Doc, parents: &[usize], mut v: usize, title: &str) -> bool {
         };
     }
     false
-}
-
-/// Letters and digits, lower-cased: a title as compared.
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// A script whose state is `JSON.parse("…")`: the string's text; any other as it is.

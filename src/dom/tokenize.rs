@@ -279,26 +279,14 @@ impl Reader<'_> {
         match next {
             Some(c) if c.is_ascii_alphabetic() => {
                 self.text(run, at);
-                Ok(Some(match self.read_tag(at + 1, TagKind::StartTag) {
-                    Some(read) => {
-                        let end = read.end;
-                        (end, self.emit_tag(read))
-                    }
-                    None => (b.len(), Mode::Data),
-                }))
+                Ok(Some(self.tag(at + 1, TagKind::StartTag)))
             }
             Some(b'/') => match b.get(at + 2) {
                 // `</` at the end of the input is text.
                 None => Ok(None),
                 Some(c) if c.is_ascii_alphabetic() => {
                     self.text(run, at);
-                    Ok(Some(match self.read_tag(at + 2, TagKind::EndTag) {
-                        Some(read) => {
-                            let end = read.end;
-                            (end, self.emit_tag(read))
-                        }
-                        None => (b.len(), Mode::Data),
-                    }))
+                    Ok(Some(self.tag(at + 2, TagKind::EndTag)))
                 }
                 // `</>` is nothing; `</` and anything else opens a bogus comment.
                 Some(b'>') => {
@@ -336,6 +324,18 @@ impl Reader<'_> {
                 Ok(Some((after_gt(at + 1), Mode::Data)))
             }
             _ => Ok(None),
+        }
+    }
+
+    /// Reads the tag whose name starts at `at` and gives it to the tree: where to go on
+    /// from and how (the input's end when the input ends inside the tag, which drops it).
+    fn tag(&mut self, at: usize, kind: TagKind) -> (usize, Mode) {
+        match self.read_tag(at, kind) {
+            Some(read) => {
+                let end = read.end;
+                (end, self.emit_tag(read))
+            }
+            None => (self.b.len(), Mode::Data),
         }
     }
 

@@ -3,6 +3,7 @@
 //! (`View all posts by …`, a date or role glued on, a site's name given as the author).
 
 use crate::dom::{attr, text, NodeRef};
+use crate::normalize::comparable;
 
 use super::dates;
 
@@ -214,16 +215,16 @@ pub(crate) fn is_site(
     host: Option<&str>,
     title: Option<&str>,
 ) -> bool {
-    let a = squash(author);
+    let a = comparable(author);
     if a.len() < 2 {
         return false;
     }
-    if site.is_some_and(|s| squash(s) == a) {
+    if site.is_some_and(|s| comparable(s) == a) {
         return true;
     }
     if let Some(host) = host {
         let host = host.trim_start_matches("www.");
-        if squash(host) == a {
+        if comparable(host) == a {
             return true;
         }
     }
@@ -231,16 +232,8 @@ pub(crate) fn is_site(
         [" - ", " | ", " – ", " — ", " :: ", " · "]
             .iter()
             .flat_map(|sep| t.split(sep).skip(1))
-            .any(|part| squash(part) == a)
+            .any(|part| comparable(part) == a)
     })
-}
-
-/// Letters and digits only, lower-cased (`STERN.de` → `sternde`).
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The first byline after the headline: the text of an element named for the author

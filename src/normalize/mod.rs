@@ -113,6 +113,15 @@ pub fn normalize(text: &str, policy: Policy) -> String {
     out
 }
 
+/// `text`'s letters and digits only, lower-cased: titles, headings and names as they are
+/// compared (`STERN.de` → `sternde`, `Council approves…!` → `councilapproves…`).
+pub(crate) fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// [`normalize`] of an owned text, which it drops as soon as it can: a text of one line
 /// with Han is dropped once the line's characters are loaded, before the passes run and
 /// the output grows (the extractor's largest blocks are one long paragraph).

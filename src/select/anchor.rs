@@ -7,6 +7,7 @@ use super::paragraphs::Mass;
 use super::stats::{Stat, NONE};
 use crate::clean::any_name_word;
 use crate::dom::text_content;
+use crate::normalize::comparable;
 
 /// Headings longer than this (in bytes) are read no further: no title is that long.
 const MAX_HEADING: u32 = 600;
@@ -24,7 +25,7 @@ pub(super) fn wrapper(
     title: &str,
     min_prose: u32,
 ) -> Option<(usize, usize)> {
-    let wanted = letters(title);
+    let wanted = comparable(title);
     if wanted.chars().count() < MIN_TITLE {
         return None;
     }
@@ -32,7 +33,7 @@ pub(super) fn wrapper(
         let s = &stats[i];
         matches!(s.name, "h1" | "h2")
             && s.text <= MAX_HEADING
-            && same_title(&letters(&text_content(s.node)), &wanted)
+            && same_title(&comparable(&text_content(s.node)), &wanted)
     })?;
     let mut up = stats[heading].parent;
     while up != NONE && up != 0 {
@@ -115,27 +116,22 @@ fn same_title(heading: &str, title: &str) -> bool {
     heading.chars().count() >= MIN_TITLE && (heading.contains(title) || title.contains(heading))
 }
 
-/// The letters and digits of `text`, lower-cased.
-fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn titles_match_with_site_names_and_kickers() {
-        let t = letters("Council approves the new bridge");
-        assert!(same_title(&letters("Council approves the new bridge!"), &t));
+        let t = comparable("Council approves the new bridge");
         assert!(same_title(
-            &letters("Council approves the new bridge | Riverton Gazette"),
+            &comparable("Council approves the new bridge!"),
             &t
         ));
-        assert!(!same_title(&letters("Council"), &t));
-        assert!(!same_title(&letters("Weather for the weekend"), &t));
+        assert!(same_title(
+            &comparable("Council approves the new bridge | Riverton Gazette"),
+            &t
+        ));
+        assert!(!same_title(&comparable("Council"), &t));
+        assert!(!same_title(&comparable("Weather for the weekend"), &t));
     }
 }
