@@ -98,7 +98,7 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
                 title = Some(clean(&text_content(node))).filter(|t| !t.is_empty());
             }
             "h1" if h1s.len() < MAX_HEADINGS => {
-                let text = clean(&text_content(node));
+                let text = clean(&headline_text(node));
                 if h1.is_none() {
                     // The dates and bylines after it are read from the first `<h1>` on
                     // (an empty one too, until one with text comes).
@@ -223,7 +223,12 @@ pub(crate) fn read(dom: &Dom, base: Option<&::url::Url>) -> PageMeta {
         .find(|a| !is_site(a))
         .or(found.first())
         .cloned();
-    meta.stated = m.published.or(ld.published.map(|d| clean(&d)));
+    // The article's own metas, its JSON-LD, then a tool's metas.
+    let (own, tools) = match m.published {
+        Some((0, d)) => (Some(d), None),
+        other => (None, other.map(|(_, d)| d)),
+    };
+    meta.stated = own.or(ld.published.map(|d| clean(&d))).or(tools);
     meta.modified = m.modified.or(ld.modified.map(|d| clean(&d)));
     meta.site_name = m.site_name.clone().or(ld.publisher.map(|p| clean(&p)));
     meta.description = m
@@ -316,7 +321,8 @@ enum MetaField {
     Author,
     ArticleAuthor,
     OtherAuthor,
-    Published,
+    /// A publication date, with its rank: 0 the article's own, 1 a tool's.
+    Published(u8),
     Modified,
     OgDescription,
     TwitterDescription,
@@ -343,16 +349,24 @@ fn meta_field(key: &str) -> Option<MetaField> {
         "author" => Author,
         "article:author" => ArticleAuthor,
         "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => OtherAuthor,
+        // The article's own date, as its markup states it.
         "article:published_time"
+        | "og:article:published_time"
         | "og:published_time"
+        | "article:published"
         | "datepublished"
         | "publication_date"
-        | "article.published"
-        | "parsely-pub-date"
-        | "sailthru.date" => Published,
-        "article:modified_time" | "og:updated_time" | "datemodified" | "dcterms.modified" => {
-            Modified
-        }
+        | "article.published" => Published(0),
+        // An analytics or mailing tool's (`sailthru.date` is the last change on some
+        // sites): read when the article's own says nothing.
+        "parsely-pub-date" | "sailthru.date" | "og:pubdate" | "pub_date" | "publish-date"
+        | "published_at" => Published(1),
+        "article:modified_time"
+        | "og:article:modified_time"
+        | "article:modified"
+        | "og:updated_time"
+        | "datemodified"
+        | "dcterms.modified" => Modified,
         "og:description" => OgDescription,
         "twitter:description" => TwitterDescription,
         "description" | "dc.description" => Description,
@@ -380,7 +394,8 @@ struct Metas {
     author: Option<String>,
     article_author: Option<String>,
     other_author: Option<String>,
-    published: Option<String>,
+    /// The best-ranked publication date (see [`MetaField::Published`]).
+    published: Option<(u8, String)>,
     modified: Option<String>,
     og_description: Option<String>,
     tw_description: Option<String>,
@@ -411,6 +426,12 @@ impl Metas {
         let Some(content) = attr(node, "content").map(read).filter(|c| !c.is_empty()) else {
             return;
         };
+        if let MetaField::Published(rank) = field {
+            if self.published.as_ref().is_none_or(|(best, _)| rank < *best) {
+                self.published = Some((rank, content));
+            }
+            return;
+        }
         let slot = match field {
             MetaField::SiteName => &mut self.site_name,
             MetaField::OgTitle => &mut self.og_title,
@@ -418,7 +439,7 @@ impl Metas {
             MetaField::Author => &mut self.author,
             MetaField::ArticleAuthor => &mut self.article_author,
             MetaField::OtherAuthor => &mut self.other_author,
-            MetaField::Published => &mut self.published,
+            MetaField::Published(_) => return,
             MetaField::Modified => &mut self.modified,
             MetaField::OgDescription => &mut self.og_description,
             MetaField::TwitterDescription => &mut self.tw_description,
@@ -445,6 +466,24 @@ fn is_furniture(node: NodeRef<'_>) -> bool {
         }
     }
     false
+}
+
+/// A headline's text, less its date line ([`dates::dates_the_headline`]).
+fn headline_text(node: NodeRef<'_>) -> String {
+    let mut out = String::new();
+    crate::dom::walk(
+        node,
+        |n| {
+            if let Some(t) = crate::dom::text(n) {
+                out.push_str(t);
+            } else if tag(n).is_some() && dates::dates_the_headline(n) {
+                return crate::dom::Flow::Skip;
+            }
+            crate::dom::Flow::Descend
+        },
+        |_| {},
+    );
+    out
 }
 
 /// Whether a `<time datetime>` value holds a date (not a duration such as `PT5M`).
@@ -627,6 +666,60 @@ mod tests {
 
     fn read_page(dom: &Dom) -> PageMeta {
         read(dom, None)
+    }
+
+    fn shown(html: &str) -> (Option<String>, Option<String>) {
+        let m = read_page(&parse(html));
+        (m.title.clone(), m.published(None))
+    }
+
+    #[test]
+    fn date_lines_by_their_place() {
+        // A kicker date just before the headline.
+        let (_, d) = shown(
+            "<body><small>31.01.2022 Liga</small><h1>A headline of some width</h1><p>Text.</p>",
+        );
+        assert_eq!(d.as_deref(), Some("2022-01-31"));
+        // A date line inside the headline is its date, not its title.
+        let (t, d) = shown(
+            "<body><h1>A headline of some width<br><small>\n  02.02.2022\n  • Presse</small></h1>",
+        );
+        assert_eq!(t.as_deref(), Some("A headline of some width"));
+        assert_eq!(d.as_deref(), Some("2022-02-02"));
+        // A post wrapper whose class names a date (`status-publish`) is no date line.
+        let long = "Prose that goes on. ".repeat(20);
+        let (_, d) = shown(&format!(
+            "<body><div class='post status-publish'><h1>A headline of some width</h1>\
+             <p>January 22, 2014</p><p>{long}</p></div>"
+        ));
+        assert_eq!(d.as_deref(), Some("2014-01-22"));
+        // A teaser far below, in the same template, does not replace the page's date.
+        let (_, d) = shown(&format!(
+            "<body><div><div><span class=headline-date>02. November 2021</span></div></div>\
+             <div><h1>A headline of some width</h1><p>{long}</p></div>\
+             <div><div><div><div><span class=headline-date>16.02.2022</span></div></div></div></div>"
+        ));
+        assert_eq!(d.as_deref(), Some("2021-11-02"));
+        // A clock in the site's header is no date.
+        let (_, d) = shown(
+            "<body><header><nav><time>Mittwoch, 01. November 2023</time></nav></header>\
+             <p><span class=text_datum>31. Oktober 2023.</span> Text.</p>",
+        );
+        assert_eq!(d.as_deref(), Some("2023-10-31"));
+        // Russian months.
+        let (_, d) = shown(
+            "<body><p class=date>15 августа 2016, 13:43</p><h1>A headline of some width</h1>",
+        );
+        assert_eq!(d.as_deref().map(|d| &d[..10]), Some("2016-08-15"));
+    }
+
+    #[test]
+    fn the_articles_own_date_meta_beats_a_tools() {
+        let m = read_page(&parse(
+            "<head><meta name=sailthru.date content=2020-01-20T09:49:32Z>\
+             <meta property=og:article:published_time content=2020-01-19T12:25:36Z></head>",
+        ));
+        assert_eq!(m.published(None).as_deref(), Some("2020-01-19T12:25:36Z"));
     }
 
     #[test]

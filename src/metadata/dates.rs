@@ -25,7 +25,8 @@ fn date(y: i16, m: i8, d: i8) -> Option<Date> {
 
 /// The month a name stands for, in the languages of the shared pages and their
 /// neighbours (English, German, French, Spanish, Portuguese, Italian, Dutch, Polish in
-/// its genitive), full or cut to three or four letters (`Sept`, `Mär`, `déc`).
+/// its genitive), full or cut to three or four letters (`Sept`, `Mär`, `déc`); else
+/// [`other_month`]'s.
 fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_lowercase();
     let m = match w.as_str() {
@@ -38,11 +39,12 @@ fn month(word: &str) -> Option<i8> {
         "march" | "märz" | "maerz" | "mars" | "marzo" | "março" | "marco" | "maart" | "marca"
         | "mar" | "mär" | "mrz" | "mrt" => 3,
         "april" | "avril" | "abril" | "aprile" | "kwietnia" | "apr" | "avr" | "abr" => 4,
-        "may" | "mai" | "mayo" | "maio" | "maggio" | "mei" | "maja" | "mag" => 5,
+        "may" | "mai" | "mayo" | "maio" | "maggio" | "mei" | "maja" | "mag" | "maj" => 5,
         "june" | "juni" | "juin" | "junio" | "junho" | "giugno" | "czerwca" | "jun" | "giu" => 6,
         "july" | "juli" | "juillet" | "julio" | "julho" | "luglio" | "lipca" | "jul" | "juil"
         | "lug" => 7,
-        "august" | "août" | "aout" | "agosto" | "augustus" | "sierpnia" | "aug" | "ago" => 8,
+        "august" | "août" | "aout" | "agosto" | "augustus" | "augusti" | "sierpnia" | "aug"
+        | "ago" => 8,
         "september" | "septembre" | "septiembre" | "setembro" | "settembre" | "września"
         | "wrzesnia" | "sep" | "sept" | "set" => 9,
         "october" | "oktober" | "octobre" | "octubre" | "outubro" | "ottobre" | "października"
@@ -50,9 +52,79 @@ fn month(word: &str) -> Option<i8> {
         "november" | "novembre" | "noviembre" | "novembro" | "listopada" | "nov" => 11,
         "december" | "dezember" | "décembre" | "decembre" | "diciembre" | "dezembro"
         | "dicembre" | "grudnia" | "dec" | "dez" | "déc" | "dic" => 12,
-        _ => return None,
+        _ => return other_month(&w),
     };
     Some(m)
+}
+
+/// Months in the languages whose names share nothing with the Western European ones:
+/// Russian and Ukrainian (as dates write them, in the genitive: `15 августа 2016`), Czech
+/// (genitive), Finnish (partitive: `19. helmikuuta 2019`) and Turkish.
+fn other_month(w: &str) -> Option<i8> {
+    const NAMES: [&[&str]; 12] = [
+        &["января", "январь", "січня", "ledna", "tammikuuta", "ocak"],
+        &[
+            "февраля",
+            "февраль",
+            "лютого",
+            "února",
+            "helmikuuta",
+            "şubat",
+            "subat",
+        ],
+        &["марта", "март", "березня", "března", "maaliskuuta", "mart"],
+        &["апреля", "апрель", "квітня", "dubna", "huhtikuuta", "nisan"],
+        &[
+            "мая",
+            "май",
+            "травня",
+            "května",
+            "toukokuuta",
+            "mayıs",
+            "mayis",
+        ],
+        &["июня", "июнь", "червня", "června", "kesäkuuta", "haziran"],
+        &["июля", "июль", "липня", "července", "heinäkuuta", "temmuz"],
+        &[
+            "августа",
+            "август",
+            "серпня",
+            "srpna",
+            "elokuuta",
+            "ağustos",
+            "agustos",
+        ],
+        &[
+            "сентября",
+            "сентябрь",
+            "вересня",
+            "září",
+            "syyskuuta",
+            "eylül",
+            "eylul",
+        ],
+        &["октября", "октябрь", "жовтня", "října", "lokakuuta", "ekim"],
+        &[
+            "ноября",
+            "ноябрь",
+            "листопада",
+            "listopadu",
+            "marraskuuta",
+            "kasım",
+            "kasim",
+        ],
+        &[
+            "декабря",
+            "декабрь",
+            "грудня",
+            "prosince",
+            "joulukuuta",
+            "aralık",
+            "aralik",
+        ],
+    ];
+    let at = NAMES.iter().position(|names| names.contains(&w))?;
+    i8::try_from(at + 1).ok()
 }
 
 /// A year as written: four digits, or two (`22` is 2022, `98` is 1998).
@@ -96,8 +168,8 @@ fn first_date(text: &str, month_first: bool) -> Option<(Date, usize)> {
             | (?:^|[^0-9.])(?P<ey>[0-9]{4})(?:[./]|\s*年\s*)(?P<em>[0-9]{1,2})(?:[./]|\s*月\s*)(?P<ed>[0-9]{1,2})(?:$|[^0-9.])
             | (?:^|[^0-9.\-–])(?P<gd>[0-9]{1,2})\.\s?(?P<gm>[0-9]{1,2})\.\s?(?P<gy>[0-9]{4}|[0-9]{2})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž.])
             | (?:^|[^0-9/])(?P<sa>[0-9]{1,2})/(?P<sb>[0-9]{1,2})/(?P<sy>[0-9]{4})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž/])
-            | (?:^|[^0-9.\-–])(?P<nd>[0-9]{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?P<nm>[A-Za-zÀ-ÖØ-öø-ž]{3,12})\.?,?\s+(?:de\s+)?(?P<ny>[0-9]{4})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž])
-            | (?:^|[^A-Za-zÀ-ÖØ-öø-ž])(?P<mm>[A-Za-zÀ-ÖØ-öø-ž]{3,12})\.?\s+(?P<md>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>[0-9]{4})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž])
+            | (?:^|[^0-9.\-–])(?P<nd>[0-9]{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?P<nm>[A-Za-zÀ-ÖØ-öø-žЀ-ӿ]{3,12})\.?,?\s+(?:de\s+)?(?P<ny>[0-9]{4})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž])
+            | (?:^|[^A-Za-zÀ-ÖØ-öø-žЀ-ӿ])(?P<mm>[A-Za-zÀ-ÖØ-öø-žЀ-ӿ]{3,12})\.?\s+(?P<md>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>[0-9]{4})(?:$|[^0-9A-Za-zÀ-ÖØ-öø-ž])
             ",
         )
         .expect("valid regex")
@@ -230,13 +302,16 @@ pub(crate) struct Shown {
     list_roots: Vec<ego_tree::NodeId>,
     lines: usize,
     read_after: usize,
+    /// A short date line before the headline: see [`Kicker`].
+    kicker: Option<Kicker>,
     /// Text nodes still to read after a date label.
     labelled: u8,
     /// Texts looked at since the date after the headline was found (for a list it may
     /// belong to: see [`FOUND_THEN`]).
     since: usize,
-    /// The named element last read (its texts after the first are not read again).
-    last_named: Option<ego_tree::NodeId>,
+    /// The named element last read, and whether it is a date line (then its texts after
+    /// the first are not read again).
+    last_named: Option<(ego_tree::NodeId, bool)>,
     /// The last text was another field's label (`<b>Release:</b>`): the label and its
     /// element; a text right after either is that field's value.
     fielded: Option<(ego_tree::NodeId, Option<ego_tree::NodeId>)>,
@@ -250,6 +325,18 @@ struct Found {
     /// The line, when it holds that date with a time of day (`2023-05-12 09:15`).
     timed: Option<String>,
 }
+
+/// A short date line before the headline, kept until the headline comes.
+struct Kicker {
+    date: Date,
+    node: ego_tree::NodeId,
+    line: String,
+    /// Texts read since.
+    texts: usize,
+}
+
+/// Texts that may stand between a kicker date and the headline (`31.01.2022`, `2. HBL`).
+const KICKER_TEXTS: usize = 1;
 
 /// Texts looked at after the date after the headline is found, for another item of its
 /// list.
@@ -297,6 +384,16 @@ impl Shown {
         if t.is_empty() {
             return;
         }
+        match (&mut self.kicker, headline) {
+            (Some(k), None) => {
+                k.texts += 1;
+                if k.texts > KICKER_TEXTS {
+                    self.kicker = None;
+                }
+            }
+            (Some(_), Some(h)) => self.kicker_dates(h),
+            _ => {}
+        }
         // A text longer than a line is read only for a dateline at its start.
         let head = if t.len() > MAX_LINE { head(t, 40) } else { t };
         let digits = may_hold_a_date(head.as_bytes());
@@ -306,12 +403,20 @@ impl Shown {
                 .take(NAMED_LEVELS)
                 .find(|&a| names_a_date(a))
             {
-                if self.last_named != Some(named.id()) {
-                    self.last_named = Some(named.id());
-                    self.lines += 1;
-                    self.visit_named(named, headline.is_some(), month_first);
+                let line = match self.last_named {
+                    Some((id, line)) if id == named.id() => line,
+                    _ => {
+                        self.lines += 1;
+                        let line = self.visit_named(named, headline.is_some(), month_first);
+                        self.last_named = Some((named.id(), line));
+                        line
+                    }
+                };
+                // An element too long to be a date line (a post's wrapper, its class
+                // `status-publish`) names nothing: its texts are read as any other.
+                if line {
+                    return;
                 }
-                return;
             }
         }
         if self.after.is_none() {
@@ -319,13 +424,14 @@ impl Shown {
         }
     }
 
-    /// An element named for a date, found from a text in it.
-    fn visit_named(&mut self, node: NodeRef<'_>, after: bool, month_first: bool) {
+    /// An element named for a date, found from a text in it. Whether it is short enough
+    /// to be a date line.
+    fn visit_named(&mut self, node: NodeRef<'_>, after: bool, month_first: bool) -> bool {
         let Some(line) = short_text(node) else {
-            return;
+            return false;
         };
         let Some(date) = line_date(&line, month_first) else {
-            return;
+            return true;
         };
         let key = format!(
             "{}.{}",
@@ -333,23 +439,31 @@ impl Shown {
             attr(node, "class").unwrap_or("")
         );
         if self.lists.contains(&key) || self.in_list(node) {
-            return;
+            return true;
         }
         for slot in [&mut self.after, &mut self.before] {
-            let root = slot.as_ref().filter(|f| f.date != date).and_then(|f| {
-                let (k, id) = f.key.as_ref()?;
-                (*k == key)
-                    .then(|| near(node.tree().get(*id)?, node))
-                    .flatten()
-            });
-            if let Some(root) = root {
+            let Some((k, id)) = slot
+                .as_ref()
+                .filter(|f| f.date != date)
+                .and_then(|f| f.key.as_ref())
+            else {
+                continue;
+            };
+            if *k != key {
+                continue;
+            }
+            // Another date in an element of the same tag and class: near the first, both
+            // are items of one list; far from it, this one is a teaser's (the page's own
+            // template, reused below for other pages).
+            if let Some(root) = near(node.tree().get(*id).unwrap_or(node), node) {
                 *slot = None;
                 self.lists.push(key);
                 self.list_roots.push(root);
-                return;
             }
+            return true;
         }
-        self.found(date, Some((key, node.id())), &line, after);
+        self.found(node, date, Some((key, node.id())), &line, after);
+        true
     }
 
     /// Whether `node` is inside a list of dated items.
@@ -359,6 +473,22 @@ impl Shown {
                 .ancestors()
                 .take(16)
                 .any(|a| self.list_roots.contains(&a.id()))
+    }
+
+    /// The headline is met: a kicker date just before it dates the page.
+    fn kicker_dates(&mut self, headline: NodeRef<'_>) {
+        let Some(k) = self.kicker.take() else { return };
+        let Some(node) = headline.tree().get(k.node) else {
+            return;
+        };
+        if near(node, headline).is_some() && !self.in_list(node) && !in_chrome(node) {
+            let timed = timed(&k.line, k.date);
+            self.before = Some(Found {
+                date: k.date,
+                key: None,
+                timed,
+            });
+        }
     }
 
     fn visit_text(
@@ -385,7 +515,7 @@ impl Shown {
         if self.labelled > 0 {
             self.labelled -= 1;
             if let Some(d) = line_date(t, month_first).filter(|_| !self.in_list(node)) {
-                self.found(d, None, t, after);
+                self.found(node, d, None, t, after);
                 return;
             }
         }
@@ -396,20 +526,42 @@ impl Shown {
                 .filter(|(label, _)| is_date_label(label))
                 .and_then(|(_, rest)| line_date(rest, month_first));
             if let Some(d) = labelled.filter(|_| !self.in_list(node)) {
-                self.found(d, None, t, after);
+                self.found(node, d, None, t, after);
                 return;
             }
         }
-        if !after || self.read_after >= AFTER_HEADLINE {
+        if !after {
+            // A short date line may be the headline's kicker (`<small>31.01.2022</small>
+            // <h1>…`): kept until the headline comes, or more text does.
+            if digits && t.len() <= DATE_LINE && !field && !other_field(t) {
+                if let Some(date) = line_date(t, month_first) {
+                    self.kicker = Some(Kicker {
+                        date,
+                        node: node.id(),
+                        line: t.to_string(),
+                        texts: 0,
+                    });
+                }
+            }
             return;
         }
-        // Not the headline's own text, nor a footer's (`Last modified …`) or a comment's.
-        if node
-            .ancestors()
-            .take(ENCLOSING)
-            .any(|a| Some(a) == headline || tag(a) == Some("footer") || names_a_comment(a))
-        {
+        if self.read_after >= AFTER_HEADLINE {
             return;
+        }
+        // Not the headline's own text (but its date line: `<h1>Title<br><small>02.02.2022
+        // </small></h1>`), nor a footer's (`Last modified …`) or a comment's.
+        let mut in_dated = false;
+        for a in node.ancestors().take(ENCLOSING) {
+            if Some(a) == headline {
+                if !in_dated {
+                    return;
+                }
+                break;
+            }
+            if tag(a) == Some("footer") || names_a_comment(a) {
+                return;
+            }
+            in_dated |= dates_the_headline(a);
         }
         self.read_after += t.len();
         let date = if !digits || field || other_field(t) {
@@ -424,12 +576,13 @@ impl Shown {
                 .map(|(d, _)| d)
         };
         if let Some(d) = date.filter(|_| !self.in_list(node)) {
-            self.found(d, None, t, true);
+            self.found(node, d, None, t, true);
         }
     }
 
     fn found(
         &mut self,
+        node: NodeRef<'_>,
         date: Date,
         key: Option<(String, ego_tree::NodeId)>,
         line: &str,
@@ -440,10 +593,8 @@ impl Shown {
         } else {
             &mut self.before
         };
-        if slot.is_none() {
-            // The line as `date::parse` reads it, when that is the same day with a time.
-            let timed = crate::date::parse(line)
-                .filter(|t| t.len() > 10 && t.get(..10) == Some(date.to_string().as_str()));
+        if slot.is_none() && !in_chrome(node) {
+            let timed = timed(line, date);
             *slot = Some(Found { date, key, timed });
         }
     }
@@ -463,6 +614,44 @@ impl Shown {
         self.after.as_ref().or(self.before.as_ref())
     }
 }
+
+/// The line as `date::parse` reads it, when that is `date` with a time of day.
+fn timed(line: &str, date: Date) -> Option<String> {
+    crate::date::parse(line)
+        .filter(|t| t.len() > 10 && t.get(..10) == Some(date.to_string().as_str()))
+}
+
+/// Whether an element inside a headline is its date line (`<h1>Title<br><small>02.02.2022
+/// • Section</small></h1>`): a `<small>`, a `<time>` or an element named for a date,
+/// whose short text holds a date. Its text is no part of the title.
+pub(crate) fn dates_the_headline(node: NodeRef<'_>) -> bool {
+    (matches!(tag(node), Some("small" | "time")) || names_a_date(node))
+        && short_text(node).is_some_and(|t| line_date(&t, false).is_some())
+}
+
+/// Whether `node` stands in the page's chrome, whose dates are a clock's (`Mittwoch, 01.
+/// November 2023` atop every page) or other pages' (menus, sidebars): a `<nav>`, an
+/// `<aside>`, or a `<header>` holding no `<h1>` (the site's, not the article's), outside
+/// any `<article>` or `<main>`. (A `<footer>` may be a post's own meta line: Drupal's
+/// `node__meta`.)
+fn in_chrome(node: NodeRef<'_>) -> bool {
+    for a in node.ancestors().take(ENCLOSING) {
+        match tag(a) {
+            Some("article" | "main") => return false,
+            Some("nav" | "aside") => return true,
+            Some("header") => {
+                return !descendants(a)
+                    .take(MAX_HEADER_NODES)
+                    .any(|n| tag(n) == Some("h1"))
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Nodes of a `<header>` looked through for a headline.
+const MAX_HEADER_NODES: usize = 2_000;
 
 /// The date of a date line, unless the line is a clock (`Aktuelle Zeit: …`, `Heute ist
 /// …`), a page's last change or generation (`Last modified …`, `Page generated …`) or a
@@ -602,7 +791,8 @@ pub(crate) fn short_text(node: NodeRef<'_>) -> Option<String> {
         if i >= 64 {
             return None;
         }
-        if let Some(t) = text(n) {
+        // (Its texts trimmed: a template's indentation is no part of a line.)
+        if let Some(t) = text(n).map(str::trim).filter(|t| !t.is_empty()) {
             if out.len() + t.len() > MAX_LINE {
                 return None;
             }
