@@ -25,8 +25,8 @@ fn date(y: i16, m: i8, d: i8) -> Option<Date> {
 
 /// The month a name stands for, in the languages of the shared pages and their
 /// neighbours (English, German, French, Spanish, Portuguese, Italian, Dutch, Polish in
-/// its genitive), full or cut to three or four letters (`Sept`, `Mär`, `déc`); else
-/// [`other_month`]'s.
+/// its genitive), full or cut to three or four letters (`Sept`, `Mär`, `déc`), and in
+/// the languages that share none of those names.
 fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_lowercase();
     let m = match w.as_str() {
@@ -52,79 +52,35 @@ fn month(word: &str) -> Option<i8> {
         "november" | "novembre" | "noviembre" | "novembro" | "listopada" | "nov" => 11,
         "december" | "dezember" | "décembre" | "decembre" | "diciembre" | "dezembro"
         | "dicembre" | "grudnia" | "dec" | "dez" | "déc" | "dic" => 12,
-        _ => return other_month(&w),
+        // Russian and Ukrainian (in the genitive, as dates write them: `15 августа
+        // 2016`), Czech (genitive), Finnish (partitive: `19. helmikuuta 2019`), Turkish.
+        "января" | "январь" | "січня" | "ledna" | "tammikuuta" | "ocak" => 1,
+        "февраля" | "февраль" | "лютого" | "února" | "helmikuuta" | "şubat" | "subat" => {
+            2
+        }
+        "марта" | "март" | "березня" | "března" | "maaliskuuta" | "mart" => 3,
+        "апреля" | "апрель" | "квітня" | "dubna" | "huhtikuuta" | "nisan" => 4,
+        "мая" | "май" | "травня" | "května" | "toukokuuta" | "mayıs" | "mayis" => 5,
+        "июня" | "июнь" | "червня" | "června" | "kesäkuuta" | "haziran" => 6,
+        "июля" | "июль" | "липня" | "července" | "heinäkuuta" | "temmuz" => 7,
+        "августа" | "август" | "серпня" | "srpna" | "elokuuta" | "ağustos" | "agustos" => {
+            8
+        }
+        "сентября" | "сентябрь" | "вересня" | "září" | "syyskuuta" | "eylül" | "eylul" => {
+            9
+        }
+        "октября" | "октябрь" | "жовтня" | "října" | "lokakuuta" | "ekim" => {
+            10
+        }
+        "ноября" | "ноябрь" | "листопада" | "listopadu" | "marraskuuta" | "kasım" | "kasim" => {
+            11
+        }
+        "декабря" | "декабрь" | "грудня" | "prosince" | "joulukuuta" | "aralık" | "aralik" => {
+            12
+        }
+        _ => return None,
     };
     Some(m)
-}
-
-/// Months in the languages whose names share nothing with the Western European ones:
-/// Russian and Ukrainian (as dates write them, in the genitive: `15 августа 2016`), Czech
-/// (genitive), Finnish (partitive: `19. helmikuuta 2019`) and Turkish.
-fn other_month(w: &str) -> Option<i8> {
-    const NAMES: [&[&str]; 12] = [
-        &["января", "январь", "січня", "ledna", "tammikuuta", "ocak"],
-        &[
-            "февраля",
-            "февраль",
-            "лютого",
-            "února",
-            "helmikuuta",
-            "şubat",
-            "subat",
-        ],
-        &["марта", "март", "березня", "března", "maaliskuuta", "mart"],
-        &["апреля", "апрель", "квітня", "dubna", "huhtikuuta", "nisan"],
-        &[
-            "мая",
-            "май",
-            "травня",
-            "května",
-            "toukokuuta",
-            "mayıs",
-            "mayis",
-        ],
-        &["июня", "июнь", "червня", "června", "kesäkuuta", "haziran"],
-        &["июля", "июль", "липня", "července", "heinäkuuta", "temmuz"],
-        &[
-            "августа",
-            "август",
-            "серпня",
-            "srpna",
-            "elokuuta",
-            "ağustos",
-            "agustos",
-        ],
-        &[
-            "сентября",
-            "сентябрь",
-            "вересня",
-            "září",
-            "syyskuuta",
-            "eylül",
-            "eylul",
-        ],
-        &["октября", "октябрь", "жовтня", "října", "lokakuuta", "ekim"],
-        &[
-            "ноября",
-            "ноябрь",
-            "листопада",
-            "listopadu",
-            "marraskuuta",
-            "kasım",
-            "kasim",
-        ],
-        &[
-            "декабря",
-            "декабрь",
-            "грудня",
-            "prosince",
-            "joulukuuta",
-            "aralık",
-            "aralik",
-        ],
-    ];
-    let at = NAMES.iter().position(|names| names.contains(&w))?;
-    i8::try_from(at + 1).ok()
 }
 
 /// A year as written: four digits, or two (`22` is 2022, `98` is 1998).
@@ -550,10 +506,14 @@ impl Shown {
         }
         // Not the headline's own text (but its date line: `<h1>Title<br><small>02.02.2022
         // </small></h1>`), nor a footer's (`Last modified …`) or a comment's.
-        let mut in_dated = false;
         for a in node.ancestors().take(ENCLOSING) {
             if Some(a) == headline {
-                if !in_dated {
+                // (Looked for only in a headline's texts: most texts are in none.)
+                let dated = node
+                    .ancestors()
+                    .take_while(|&b| b != a)
+                    .any(dates_the_headline);
+                if !dated {
                     return;
                 }
                 break;
@@ -561,7 +521,6 @@ impl Shown {
             if tag(a) == Some("footer") || names_a_comment(a) {
                 return;
             }
-            in_dated |= dates_the_headline(a);
         }
         self.read_after += t.len();
         let date = if !digits || field || other_field(t) {
